@@ -1,0 +1,146 @@
+"""Cost profiles: TOML files of cycles per instruction class and per event, each value sourced.
+
+A profile file has three sections (docs/cost-model.md explains every key):
+  [profile]  name, description, clock_hz
+  [cpi]      one `{ cycles = N, source = "..." }` table per instruction class in CPI_KEYS
+  [events]   one such table per event in EVENT_KEYS
+"""
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, List
+
+from pyvirt.errors import PyvirtError
+
+PROFILES_DIR = Path(__file__).resolve().parent / "profiles"
+MTIME_HZ = 10_000_000            # CLINT mtime frequency (QEMU virt timebase)
+
+CPI_KEYS = ("alu", "mul", "div", "load", "store", "branch", "jump",
+            "csr", "amo", "fence", "system")
+EVENT_KEYS = ("trap_entry", "tlb_walk_ref", "device_access", "firmware_call",
+              "vm_exit", "vm_entry", "hypercall", "world_switch")
+HEADER_KEYS = ("name", "description", "clock_hz")
+SECTIONS = {"cpi": CPI_KEYS, "events": EVENT_KEYS}
+_NAME_RE = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    description: str
+    clock_hz: int
+    cpi: Dict[str, int]          # instruction class -> cycles per instruction
+    events: Dict[str, int]       # event -> cycles per occurrence
+    sources: Dict[str, str]      # "cpi.alu" / "events.vm_exit" -> citation or estimate
+
+    @property
+    def cycles_per_tick(self) -> int:
+        """Simulated cycles per mtime tick (mtime runs at 10 MHz)."""
+        return self.clock_hz // MTIME_HZ
+
+    def to_dict(self) -> dict:
+        """Plain-data form for statistics files and experiment manifests."""
+        return {
+            "name": self.name,
+            "description": self.description,
+            "clock_hz": self.clock_hz,
+            "cycles_per_tick": self.cycles_per_tick,
+            "cpi": dict(self.cpi),
+            "events": dict(self.events),
+            "sources": dict(self.sources),
+        }
+
+
+def available_profiles() -> List[str]:
+    """Names of the profiles shipped in costmodel/profiles/, sorted."""
+    return sorted(p.stem for p in PROFILES_DIR.glob("*.toml"))
+
+
+def load_profile(name_or_path: str) -> Profile:
+    """Load a profile by name (costmodel/profiles/NAME.toml) or by a path ending in .toml."""
+    return _parse(_resolve(str(name_or_path)))
+
+
+def _resolve(name_or_path: str) -> Path:
+    if name_or_path.endswith(".toml"):
+        return Path(name_or_path)
+    if _NAME_RE.match(name_or_path) and (PROFILES_DIR / f"{name_or_path}.toml").is_file():
+        return PROFILES_DIR / f"{name_or_path}.toml"
+    known = ", ".join(available_profiles())
+    raise PyvirtError(f"unknown profile '{name_or_path}' (available: {known}; or give a .toml file)")
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with open(path, "rb") as f:
+            return tomllib.load(f)
+    except OSError as e:
+        raise PyvirtError(f"{path}: cannot read profile: {e.strerror}") from None
+    except tomllib.TOMLDecodeError as e:
+        raise PyvirtError(f"{path}: invalid TOML: {e}") from None
+
+
+def _parse(path: Path) -> Profile:
+    doc = _read_toml(path)
+    _check_keys(path, "", doc, ("profile",) + tuple(SECTIONS))
+    header = _table(path, "profile", doc["profile"])
+    _check_keys(path, "profile.", header, HEADER_KEYS)
+    values, sources = {}, {}
+    for section, keys in SECTIONS.items():
+        table = _table(path, section, doc[section])
+        _check_keys(path, f"{section}.", table, keys)
+        values[section] = {k: _entry(path, f"{section}.{k}", table[k], sources) for k in keys}
+    return Profile(
+        name=_string(path, "profile.name", header["name"]),
+        description=_string(path, "profile.description", header["description"]),
+        clock_hz=_clock(path, header["clock_hz"]),
+        cpi=values["cpi"],
+        events=values["events"],
+        sources=sources,
+    )
+
+
+def _check_keys(path: Path, prefix: str, table: dict, expected: tuple) -> None:
+    """Every expected key present and nothing else; the error names the first offender."""
+    for key in expected:
+        if key not in table:
+            raise PyvirtError(f"{path}: {prefix}{key}: missing")
+    for key in table:
+        if key not in expected:
+            raise PyvirtError(f"{path}: {prefix}{key}: unknown key")
+
+
+def _table(path: Path, key: str, value) -> dict:
+    if not isinstance(value, dict):
+        raise PyvirtError(f"{path}: {key}: must be a table")
+    return value
+
+
+def _entry(path: Path, key: str, value, sources: dict) -> int:
+    """Validate one `{ cycles = N, source = "..." }` value; record its source; return N."""
+    table = _table(path, key, value)
+    _check_keys(path, f"{key}.", table, ("cycles", "source"))
+    cycles = table["cycles"]
+    if not _is_int(cycles) or cycles < 0:
+        raise PyvirtError(f"{path}: {key}.cycles: must be a non-negative integer, got {cycles!r}")
+    sources[key] = _string(path, f"{key}.source", table["source"])
+    return cycles
+
+
+def _string(path: Path, key: str, value) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise PyvirtError(f"{path}: {key}: must be a non-empty string")
+    return value
+
+
+def _clock(path: Path, value) -> int:
+    """clock_hz must be a positive whole multiple of the 10 MHz mtime frequency."""
+    if not _is_int(value) or value < MTIME_HZ or value % MTIME_HZ:
+        raise PyvirtError(f"{path}: profile.clock_hz: must be a positive integer multiple of "
+                          f"{MTIME_HZ} (the mtime frequency), got {value!r}")
+    return value
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)

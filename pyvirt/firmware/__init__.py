@@ -1,0 +1,1 @@
+"""Built-in firmware for S-mode kernels (the SBI)."""

@@ -1,0 +1,15 @@
+"""The virtualization modes. Each mode is a package with a VMM class that owns the run loop:
+`create(config)` builds it, `.run()` returns the guest's exit status, `.stats()` the statistics."""
+from pyvirt.errors import PyvirtError
+
+MODES = ("native", "trap", "pv", "hvm")
+
+
+def create(config):
+    """The VMM for config.mode."""
+    if config.mode == "native":
+        from pyvirt.hypervisors.native import NativeVMM
+        return NativeVMM(config)
+    if config.mode in MODES:
+        raise PyvirtError(f"mode '{config.mode}' is not implemented yet")
+    raise PyvirtError(f"unknown mode '{config.mode}' (choose from {', '.join(MODES)})")

@@ -1,0 +1,138 @@
+"""What every VMM shares: building the board, the console, the run loop's common exits
+(budget, instruction limit, stop, tohost, trap loop, idle), the exit status and statistics."""
+import sys
+
+from pyvirt import stats as stats_mod
+from pyvirt.costmodel import load_profile
+from pyvirt.machine.board import Board
+
+EXIT_BUDGET, EXIT_STOP, EXIT_MTRAP, EXIT_WFI_IDLE, EXIT_TOHOST, EXIT_TRAP_LOOP = range(6)
+SLICE = 1_000_000            # instructions between host-side polls (console input)
+STATUS_GUEST_STOPPED = 3     # exit status when pyvirt stops a guest that cannot continue
+
+
+class Console:
+    """The guest console on the host's stdout (buffered, flushed at each slice) and stdin."""
+
+    def __init__(self, out=None, inp=None):
+        self.out = out if out is not None else sys.stdout.buffer
+        self.inp = inp
+
+    def write(self, data):
+        self.out.write(data)
+
+    def flush(self):
+        self.out.flush()
+
+
+class StdinSource:
+    """Console input from a host file descriptor: poll() returns what is available now."""
+
+    def __init__(self, fd):
+        self.fd = fd
+        self.eof = False
+
+    def poll(self, block=False):
+        import os
+        import select
+        if self.eof:
+            return b""
+        ready, _, _ = select.select([self.fd], [], [], None if block else 0)
+        if not ready:
+            return b""
+        data = os.read(self.fd, 4096)
+        if not data:
+            self.eof = True
+        return data
+
+
+class VMM:
+    """Base of the mode-specific VMMs: owns the board and the run loop."""
+
+    mode = None
+
+    def __init__(self, config, console=None, input_source=None):
+        self.config = config
+        self.profile = load_profile(config.profile)
+        self.console = console or Console()
+        self.input = input_source
+        self.board = Board(config, self.profile, self.console.write, input_source)
+        self.hart = self.board.hart
+        self.diagnostic = None
+        self.status = None
+
+    def boot(self):
+        """Load the kernel and put the hart at its first instruction (mode-specific)."""
+        raise NotImplementedError
+
+    def handle_mtrap(self):
+        """A trap reached M-mode owned by the host (mode-specific); return a status to stop, or None."""
+        raise NotImplementedError
+
+    def run(self):
+        """Run the guest to completion; return its exit status."""
+        try:
+            self.boot()
+            self.status = self._loop()
+        finally:
+            self.console.flush()
+            self.board.close()
+        if self.diagnostic:
+            print(f"pyvirt: {self.diagnostic}", file=sys.stderr)
+        if self.config.stats_path:
+            stats_mod.write_json(self.config.stats_path, self.stats())
+        if self.config.stats_text:
+            print(stats_mod.summary(self.stats()), file=sys.stderr)
+        return self.status
+
+    def _loop(self):
+        limit = self.config.max_insns
+        while True:
+            budget = SLICE if limit is None else min(SLICE, limit - self.hart.instret)
+            if budget <= 0:
+                return self._stop(f"instruction limit {limit} reached at pc=0x{self.hart.pc:x}")
+            code = self.hart.run(budget)
+            status = self._handle(code)
+            if status is not None:
+                return status
+            self.board.uart.poll_input()
+            self.console.flush()
+
+    def _handle(self, code):
+        """Act on one exit of hart.run; return the final exit status or None to continue."""
+        if code == EXIT_BUDGET:
+            return None
+        if code == EXIT_STOP:
+            return self._power_status()
+        if code == EXIT_TOHOST:
+            return min(self.hart.tohost_value >> 1, 255)
+        if code == EXIT_MTRAP:
+            return self.handle_mtrap()
+        if code == EXIT_TRAP_LOOP:
+            return self._stop(f"guest stuck in a trap loop: cause {self.hart.exit_cause} repeated without "
+                              f"progress at pc=0x{self.hart.exit_pc:x} (tval 0x{self.hart.exit_tval:x}) "
+                              f"after {self.hart.instret} instructions")
+        if code == EXIT_WFI_IDLE:
+            return self._idle()
+        raise AssertionError(f"unknown hart exit {code}")
+
+    def _power_status(self):
+        power = self.board.power
+        if power.kind is None:
+            return None
+        return power.code if power.kind in ("fail", "shutdown") else 0
+
+    def _idle(self):
+        """The hart waits for an interrupt no timer will raise: wait for console input, or stop."""
+        if self.input is not None and not self.input.eof:
+            self.board.uart.feed(self.input.poll(block=True))
+            return None
+        return self._stop(f"guest waits for an interrupt that can never arrive (wfi, no timer armed, "
+                          f"no input) at pc=0x{self.hart.pc:x} after {self.hart.instret} instructions")
+
+    def _stop(self, message):
+        self.diagnostic = message
+        return STATUS_GUEST_STOPPED
+
+    def stats(self):
+        return stats_mod.collect(self)

@@ -1,0 +1,93 @@
+# Integer computation of RV64I and the M extension (unprivileged spec 20191213, chapters 2,
+# 5 and 7): the register-register, register-immediate and 32-bit (W) forms.
+from libc.stdint cimport uint32_t, int32_t, uint64_t, int64_t
+
+cdef extern from *:
+    """
+    static inline uint64_t pyvirt_mulh(int64_t a, int64_t b) { return (uint64_t)(((__int128)a * (__int128)b) >> 64); }
+    static inline uint64_t pyvirt_mulhu(uint64_t a, uint64_t b) { return (uint64_t)(((unsigned __int128)a * b) >> 64); }
+    static inline uint64_t pyvirt_mulhsu(int64_t a, uint64_t b) { return (uint64_t)(((__int128)a * (__int128)(unsigned __int128)b) >> 64); }
+    /* C division truncates toward zero, as RISC-V does; callers exclude b == 0 and overflow */
+    static inline int64_t pyvirt_sdiv(int64_t a, int64_t b) { return a / b; }
+    static inline int64_t pyvirt_srem(int64_t a, int64_t b) { return a % b; }
+    static inline uint64_t pyvirt_udiv(uint64_t a, uint64_t b) { return a / b; }
+    static inline uint64_t pyvirt_urem(uint64_t a, uint64_t b) { return a % b; }
+    """
+    uint64_t mulh "pyvirt_mulh"(int64_t a, int64_t b) noexcept nogil
+    uint64_t mulhu "pyvirt_mulhu"(uint64_t a, uint64_t b) noexcept nogil
+    uint64_t mulhsu "pyvirt_mulhsu"(int64_t a, uint64_t b) noexcept nogil
+    int64_t sdiv "pyvirt_sdiv"(int64_t a, int64_t b) noexcept nogil
+    int64_t srem "pyvirt_srem"(int64_t a, int64_t b) noexcept nogil
+    uint64_t udiv "pyvirt_udiv"(uint64_t a, uint64_t b) noexcept nogil
+    uint64_t urem "pyvirt_urem"(uint64_t a, uint64_t b) noexcept nogil
+
+cdef inline uint64_t sext32(uint64_t v) noexcept nogil:
+    return <uint64_t><int64_t><int32_t><uint32_t>v
+
+cdef inline uint64_t _div(uint64_t a, uint64_t b) noexcept nogil:
+    if b == 0:
+        return <uint64_t>-1
+    if <int64_t>b == -1:
+        return <uint64_t>(0 - a)          # also the overflow case: MIN / -1 = MIN
+    return <uint64_t>sdiv(<int64_t>a, <int64_t>b)
+
+cdef inline uint64_t _rem(uint64_t a, uint64_t b) noexcept nogil:
+    if b == 0:
+        return a
+    if <int64_t>b == -1:
+        return 0
+    return <uint64_t>srem(<int64_t>a, <int64_t>b)
+
+cdef inline uint64_t _divw(uint64_t a, uint64_t b) noexcept nogil:
+    cdef int32_t x = <int32_t><uint32_t>a, y = <int32_t><uint32_t>b
+    if y == 0:
+        return <uint64_t>-1
+    if y == -1:
+        return sext32(<uint32_t>(0 - <uint32_t>x))
+    return <uint64_t>sdiv(x, y)
+
+cdef inline uint64_t _remw(uint64_t a, uint64_t b) noexcept nogil:
+    cdef int32_t x = <int32_t><uint32_t>a, y = <int32_t><uint32_t>b
+    if y == 0:
+        return <uint64_t><int64_t>x
+    if y == -1:
+        return 0
+    return <uint64_t>srem(x, y)
+
+# The M extension (funct7 = 1) on 64-bit operands.
+cdef inline uint64_t muldiv(uint32_t f3, uint64_t a, uint64_t b) noexcept nogil:
+    if f3 == 0: return a * b
+    if f3 == 1: return mulh(<int64_t>a, <int64_t>b)
+    if f3 == 2: return mulhsu(<int64_t>a, b)
+    if f3 == 3: return mulhu(a, b)
+    if f3 == 4: return _div(a, b)
+    if f3 == 5: return udiv(a, b) if b != 0 else <uint64_t>-1
+    if f3 == 6: return _rem(a, b)
+    return urem(a, b) if b != 0 else a
+
+# The M extension W forms (funct7 = 1, OP-32); f3 is one of 0, 4, 5, 6, 7 (checked by the caller).
+cdef inline uint64_t muldivw(uint32_t f3, uint64_t a, uint64_t b) noexcept nogil:
+    cdef uint32_t x = <uint32_t>a, y = <uint32_t>b
+    if f3 == 0: return sext32(x * y)
+    if f3 == 4: return _divw(a, b)
+    if f3 == 5: return sext32(udiv(x, y) if y != 0 else 0xFFFFFFFF)
+    if f3 == 6: return _remw(a, b)
+    return sext32(urem(x, y) if y != 0 else x)
+
+# OP and OP-IMM (alt = instruction bit 30: sub / sra / srai). For OP-IMM, sub never applies.
+cdef inline uint64_t alu(uint32_t f3, int alt, uint64_t a, uint64_t b) noexcept nogil:
+    if f3 == 0: return a - b if alt else a + b
+    if f3 == 1: return a << (b & 63)
+    if f3 == 2: return 1 if <int64_t>a < <int64_t>b else 0
+    if f3 == 3: return 1 if a < b else 0
+    if f3 == 4: return a ^ b
+    if f3 == 5: return <uint64_t>(<int64_t>a >> (b & 63)) if alt else a >> (b & 63)
+    if f3 == 6: return a | b
+    return a & b
+
+# OP-32 and OP-IMM-32; f3 is one of 0, 1, 5 (checked by the caller).
+cdef inline uint64_t aluw(uint32_t f3, int alt, uint64_t a, uint64_t b) noexcept nogil:
+    cdef uint32_t x = <uint32_t>a
+    if f3 == 0: return sext32(x - <uint32_t>b if alt else x + <uint32_t>b)
+    if f3 == 1: return sext32(x << (b & 31))
+    return sext32(<uint32_t>(<int32_t>x >> (b & 31))) if alt else sext32(x >> (b & 31))

@@ -1,0 +1,20 @@
+# The physical address space: guest RAM (one host buffer) and MMIO regions.
+from libc.stdint cimport uint8_t, uint64_t
+
+cdef enum:
+    MAX_REGIONS = 64
+
+cdef class Bus:
+    cdef uint8_t* ram
+    cdef readonly uint64_t ram_base
+    cdef readonly uint64_t ram_size
+    cdef int nregions
+    cdef uint64_t region_base[MAX_REGIONS]
+    cdef uint64_t region_size[MAX_REGIONS]
+    cdef uint64_t region_reads[MAX_REGIONS]
+    cdef uint64_t region_writes[MAX_REGIONS]
+    cdef list devices
+    cdef int find(self, uint64_t pa, uint64_t size) noexcept
+    cdef int mmio_read(self, uint64_t pa, int size, uint64_t* value) except -2
+    cdef int mmio_write(self, uint64_t pa, int size, uint64_t value) except -2
+    cdef uint8_t* _ram_range(self, uint64_t pa, uint64_t n) except NULL

@@ -1,0 +1,209 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
+# Sv39 address translation (privileged spec 1.12, section 4.4): page walk with permission
+# checks, hardware A/D update, TLB model (set-associative, round-robin replacement, ASIDs,
+# global pages) and the fetch page buffer.
+from libc.stdint cimport uint8_t, uint32_t, uint64_t, int64_t
+from libc.stdlib cimport calloc, free
+from libc.string cimport memcpy
+from pyvirt.machine.state cimport *
+from pyvirt.machine.mmu cimport PTE_V, PTE_R, PTE_W, PTE_X, PTE_U, PTE_G, PTE_A, PTE_D
+
+cdef uint64_t PPN_MASK = (1 << 44) - 1
+cdef uint64_t MSTATUS_MPRV = 1 << 17
+cdef uint64_t MSTATUS_SUM = 1 << 18
+cdef uint64_t MSTATUS_MXR = 1 << 19
+
+# PERM[key][access][flags]: key = user(1) | SUM(2) | MXR(4). Requires V and A, and D for writes.
+cdef uint8_t PERM[8][3][256]
+
+
+# Whether a leaf PTE with these flags allows the access in the mode described by key.
+cdef uint8_t _perm_ok(int key, int acc, int f) noexcept nogil:
+    cdef int user = key & 1, sum_ = key & 2, mxr = key & 4
+    if not (f & PTE_V) or not (f & PTE_A):
+        return 0
+    if acc == ACC_READ and not ((f & PTE_R) or (mxr and (f & PTE_X))):
+        return 0
+    if acc == ACC_WRITE and not ((f & PTE_W) and (f & PTE_D)):
+        return 0
+    if acc == ACC_EXEC and not (f & PTE_X):
+        return 0
+    if user:
+        return 1 if f & PTE_U else 0
+    if f & PTE_U:
+        return 1 if (sum_ and acc != ACC_EXEC) else 0
+    return 1
+
+
+cdef void _init_perm() noexcept nogil:
+    cdef int key, acc, f
+    for key in range(8):
+        for acc in range(3):
+            for f in range(256):
+                PERM[key][acc][f] = _perm_ok(key, acc, f)
+
+_init_perm()
+
+
+cdef inline int _page_fault(int acc) noexcept nogil:
+    return EXC_INSN_PAGE if acc == ACC_EXEC else (EXC_LOAD_PAGE if acc == ACC_READ else EXC_STORE_PAGE)
+
+
+cdef inline int _access_fault(int acc) noexcept nogil:
+    return EXC_INSN_ACCESS if acc == ACC_EXEC else (EXC_LOAD_ACCESS if acc == ACC_READ else EXC_STORE_ACCESS)
+
+
+# Recompute the derived translation state after a change of privilege, mstatus or satp.
+cdef void mmu_update_mode(HartState* s) noexcept nogil:
+    cdef int sv39 = (s.satp >> 60) == 8
+    cdef int dpriv = s.priv
+    if s.priv == PRV_M and (s.mstatus & MSTATUS_MPRV):
+        dpriv = (s.mstatus >> 11) & 3
+    s.fetch_translates = sv39 and s.priv != PRV_M
+    s.data_translates = sv39 and dpriv != PRV_M
+    cdef int key = (1 if dpriv == PRV_U else 0) | (2 if s.mstatus & MSTATUS_SUM else 0) | \
+                   (4 if s.mstatus & MSTATUS_MXR else 0)
+    s.perm_read = &PERM[key][ACC_READ][0]
+    s.perm_write = &PERM[key][ACC_WRITE][0]
+    s.perm_exec = &PERM[1 if s.priv == PRV_U else 0][ACC_EXEC][0]
+    s.asid = (s.satp >> 44) & 0xFFFF
+    s.root_pa = (s.satp & PPN_MASK) << 12
+    s.fetch_vpage = NO_PAGE
+
+
+cdef inline TlbEntry* _tlb_find(HartState* s, uint64_t vpn) noexcept nogil:
+    cdef TlbEntry* e = s.tlb + (vpn & s.tlb_set_mask) * s.tlb_ways
+    cdef uint32_t w
+    for w in range(s.tlb_ways):
+        if e[w].vpn == vpn and (e[w].asid == s.asid or (e[w].flags & PTE_G)):
+            return &e[w]
+    return NULL
+
+
+# Charge one page-walk memory reference.
+cdef inline void _walk_ref(HartState* s) noexcept nogil:
+    cdef uint64_t c = s.event_cost[EV_WALK_REF]
+    s.walk_refs += 1
+    s.cycles += c
+    s.event_cycles += c
+    s.cat_cycles[CAT_PAGE_WALK] += c
+
+
+cdef void _tlb_fill(HartState* s, uint64_t vpn, uint64_t pa, int flags, int level) noexcept nogil:
+    cdef TlbEntry* e = _tlb_find(s, vpn)
+    cdef uint32_t set_ = vpn & s.tlb_set_mask
+    cdef uint64_t page = pa >> 12
+    if e == NULL:
+        e = s.tlb + set_ * s.tlb_ways + s.tlb_victim[set_]
+        s.tlb_victim[set_] = (s.tlb_victim[set_] + 1) % s.tlb_ways
+    e.vpn = vpn
+    e.ppn = page
+    e.asid = s.asid
+    e.flags = flags
+    e.level = level
+    e.direct = (pa & ~<uint64_t>0xFFF) - s.ram_base < s.ram_size and page != s.watch_page
+    e.addend = <int64_t>(s.ram + ((page << 12) - s.ram_base)) - <int64_t>(vpn << 12)
+
+
+# Walk the Sv39 tables for va; on success fill the TLB and store the physical address.
+# Returns 0 or the exception cause.
+cdef int _walk(HartState* s, uint64_t va, int acc, const uint8_t* perm, uint64_t* pa) noexcept nogil:
+    cdef uint64_t table = s.root_pa, pte_pa, pte = 0, ppn, need
+    cdef int level = 2, shift
+    while True:
+        pte_pa = table + ((va >> (12 + 9 * level)) & 0x1FF) * 8
+        if pte_pa - s.ram_base >= s.ram_size:
+            return _access_fault(acc)
+        _walk_ref(s)
+        memcpy(&pte, s.ram + (pte_pa - s.ram_base), 8)
+        if not (pte & PTE_V) or ((pte & PTE_W) and not (pte & PTE_R)) or (pte >> 54) != 0:
+            return _page_fault(acc)
+        if pte & (PTE_R | PTE_X):
+            break
+        if level == 0:
+            return _page_fault(acc)
+        level -= 1
+        table = ((pte >> 10) & PPN_MASK) << 12
+    if not perm[(pte & 0xFF) | PTE_A | PTE_D]:
+        return _page_fault(acc)
+    ppn = (pte >> 10) & PPN_MASK
+    if level > 0 and (ppn & ((<uint64_t>1 << (9 * level)) - 1)) != 0:
+        return _page_fault(acc)          # misaligned superpage
+    need = PTE_A | (PTE_D if acc == ACC_WRITE else 0)
+    if (pte & need) != need:
+        pte |= need
+        _walk_ref(s)
+        memcpy(s.ram + (pte_pa - s.ram_base), &pte, 8)
+    shift = 12 + 9 * level
+    pa[0] = ((ppn >> (9 * level)) << shift) | (va & ((<uint64_t>1 << shift) - 1))
+    _tlb_fill(s, va >> 12, pa[0], pte & 0xFF, level)
+    return 0
+
+
+# Translate va for an access of kind acc in the current mode; store the physical address.
+# Returns 0 or the exception cause (page fault or access fault).
+cdef int mmu_translate(HartState* s, uint64_t va, int acc, uint64_t* pa) noexcept nogil:
+    cdef int translates = s.fetch_translates if acc == ACC_EXEC else s.data_translates
+    cdef const uint8_t* perm
+    cdef TlbEntry* e
+    if not translates:
+        pa[0] = va
+        return 0
+    if ((<int64_t>(va << 25)) >> 25) != <int64_t>va:
+        return _page_fault(acc)          # not a canonical Sv39 address
+    perm = s.perm_exec if acc == ACC_EXEC else (s.perm_write if acc == ACC_WRITE else s.perm_read)
+    e = _tlb_find(s, va >> 12)
+    if e != NULL and perm[e.flags]:
+        s.tlb_hits += 1
+        pa[0] = (e.ppn << 12) | (va & 0xFFF)
+        return 0
+    s.tlb_misses += 1
+    return _walk(s, va, acc, perm, pa)
+
+
+# Point the fetch page buffer at the page holding pc. Returns 0 or the exception cause.
+cdef int mmu_fetch_page(HartState* s, uint64_t pc) noexcept nogil:
+    cdef uint64_t pa
+    cdef int cause = mmu_translate(s, pc, ACC_EXEC, &pa)
+    if cause:
+        return cause
+    if pa - s.ram_base >= s.ram_size:
+        return EXC_INSN_ACCESS           # instruction fetch from a device or unmapped space
+    s.fetch_vpage = pc >> 12
+    s.fetch_host = s.ram + ((pa & ~<uint64_t>0xFFF) - s.ram_base)
+    return 0
+
+
+# Invalidate TLB entries (sfence.vma semantics): by_va limits to the page of va (whatever its
+# size), by_asid to non-global entries of asid.
+cdef void tlb_flush(HartState* s, int by_va, uint64_t va, int by_asid, uint64_t asid) noexcept nogil:
+    cdef uint64_t i, vpn = va >> 12
+    cdef TlbEntry* e
+    for i in range(<uint64_t>(s.tlb_set_mask + 1) * s.tlb_ways):
+        e = &s.tlb[i]
+        if e.vpn == NO_PAGE:
+            continue
+        if by_asid and ((e.flags & PTE_G) or e.asid != asid):
+            continue
+        if by_va and ((e.vpn ^ vpn) >> (9 * e.level)) != 0:
+            continue
+        e.vpn = NO_PAGE
+    s.tlb_flushes += 1
+    s.fetch_vpage = NO_PAGE
+
+
+# Allocate an empty TLB of entries (a power of two) in sets of ways. Returns 0, or -1 when out of memory.
+cdef int tlb_alloc(HartState* s, uint32_t entries, uint32_t ways) noexcept nogil:
+    cdef uint32_t i
+    free(s.tlb)
+    free(s.tlb_victim)
+    s.tlb = <TlbEntry*>calloc(entries, sizeof(TlbEntry))
+    s.tlb_victim = <uint32_t*>calloc(entries // ways, sizeof(uint32_t))
+    if s.tlb == NULL or s.tlb_victim == NULL:
+        return -1
+    s.tlb_ways = ways
+    s.tlb_set_mask = entries // ways - 1
+    for i in range(entries):
+        s.tlb[i].vpn = NO_PAGE
+    s.fetch_vpage = NO_PAGE
+    return 0

@@ -1,0 +1,190 @@
+# The hart's architectural and accounting state as plain C data, shared by hart, csr, mmu and
+# trap modules (each takes a HartState*). No Python objects live here.
+from libc.stdint cimport uint8_t, uint16_t, uint32_t, uint64_t, int64_t
+
+cdef enum:
+    PRV_U = 0
+    PRV_S = 1
+    PRV_M = 3
+
+# memory access kinds (index into the permission table)
+cdef enum:
+    ACC_READ = 0
+    ACC_WRITE = 1
+    ACC_EXEC = 2
+
+# exception causes (privileged spec table 3.6)
+cdef enum:
+    EXC_INSN_MISALIGNED = 0
+    EXC_INSN_ACCESS = 1
+    EXC_ILLEGAL = 2
+    EXC_BREAKPOINT = 3
+    EXC_LOAD_MISALIGNED = 4
+    EXC_LOAD_ACCESS = 5
+    EXC_STORE_MISALIGNED = 6
+    EXC_STORE_ACCESS = 7
+    EXC_ECALL_U = 8
+    EXC_ECALL_S = 9
+    EXC_ECALL_M = 11
+    EXC_INSN_PAGE = 12
+    EXC_LOAD_PAGE = 13
+    EXC_STORE_PAGE = 15
+
+# interrupt numbers
+cdef enum:
+    IRQ_SSI = 1
+    IRQ_MSI = 3
+    IRQ_STI = 5
+    IRQ_MTI = 7
+    IRQ_SEI = 9
+    IRQ_MEI = 11
+
+# instruction classes (index into HartState.cpi)
+cdef enum:
+    CLS_ALU = 0
+    CLS_MUL = 1
+    CLS_DIV = 2
+    CLS_LOAD = 3
+    CLS_STORE = 4
+    CLS_BRANCH = 5
+    CLS_JUMP = 6
+    CLS_CSR = 7
+    CLS_AMO = 8
+    CLS_FENCE = 9
+    CLS_SYSTEM = 10
+    NUM_CLS = 11
+
+# cycle categories: 0..3 are instruction execution by privilege (index = PRV_*)
+cdef enum:
+    CAT_TRAP_ENTRY = 4
+    CAT_PAGE_WALK = 5
+    CAT_DEVICE = 6
+    CAT_FIRMWARE = 7
+    CAT_IDLE = 8
+    NUM_CAT = 9
+
+# events with a cost (index into HartState.event_cost)
+cdef enum:
+    EV_TRAP_ENTRY = 0
+    EV_WALK_REF = 1
+    EV_DEVICE = 2
+    EV_FIRMWARE = 3
+    NUM_EV = 4
+
+# why Hart.run() returned
+cdef enum:
+    EXIT_BUDGET = 0
+    EXIT_STOP = 1
+    EXIT_MTRAP = 2
+    EXIT_WFI_IDLE = 3
+    EXIT_TOHOST = 4
+    EXIT_TRAP_LOOP = 5
+    EXIT_LIMIT = 6
+
+cdef enum:
+    PAGE_SHIFT = 12
+    TRAP_LOOP_LIMIT = 1000
+
+cdef extern from *:
+    """
+    #define PYVIRT_NO_PAGE 0xFFFFFFFFFFFFFFFFULL
+    """
+    uint64_t NO_PAGE "PYVIRT_NO_PAGE"   # an invalid page number (never a valid vpn)
+
+ctypedef struct TlbEntry:
+    uint64_t vpn         # virtual page number, NO_PAGE when empty
+    uint64_t ppn         # physical page number of this 4 KiB page
+    int64_t addend       # host address of a byte = guest va + addend (only when direct != 0)
+    uint16_t asid
+    uint8_t flags        # PTE flags V R W X U G A D
+    uint8_t level        # level of the leaf PTE (0 = 4 KiB, 1 = 2 MiB, 2 = 1 GiB)
+    uint8_t direct       # 1: RAM page accessible through addend; 0: slow path (MMIO, watched page)
+
+ctypedef struct HartState:
+    uint64_t x[32]
+    uint64_t pc
+    int priv
+    # machine-level CSRs
+    uint64_t mstatus
+    uint64_t medeleg
+    uint64_t mideleg
+    uint64_t mie
+    uint64_t mip           # software-writable bits (SSIP, STIP without Sstc, SEIP)
+    uint64_t mip_lines     # hardware lines: MSIP, MTIP, MEIP, SEIP, STIP (Sstc)
+    uint64_t mtvec
+    uint64_t mscratch
+    uint64_t mepc
+    uint64_t mcause
+    uint64_t mtval
+    uint64_t mcounteren
+    uint64_t menvcfg
+    uint64_t pmpcfg[16]
+    uint64_t pmpaddr[64]
+    # supervisor-level CSRs
+    uint64_t stvec
+    uint64_t sscratch
+    uint64_t sepc
+    uint64_t scause
+    uint64_t stval
+    uint64_t satp
+    uint64_t scounteren
+    uint64_t senvcfg
+    uint64_t stimecmp
+    # platform timer compare (CLINT mtimecmp lives with the hart that it interrupts)
+    uint64_t mtimecmp
+    # counters: cycles is simulated time; mcycle/minstret CSR writes set offsets
+    uint64_t cycles
+    uint64_t instret
+    uint64_t mcycle_offset
+    uint64_t minstret_offset
+    uint64_t cycles_per_tick
+    uint64_t next_check    # run loop slow-checks when cycles >= next_check
+    int stop_requested
+    # LR/SC reservation
+    uint64_t reservation
+    int reservation_valid
+    # physical memory
+    uint8_t* ram
+    uint64_t ram_base
+    uint64_t ram_size
+    uint64_t watch_page    # physical page whose stores leave the fast path (HTIF tohost)
+    uint64_t tohost_addr
+    uint64_t tohost_value
+    # derived translation state (recomputed by mmu_update_mode)
+    int fetch_translates
+    int data_translates
+    const uint8_t* perm_read    # 256-entry rows: may an access of this kind use a PTE with these flags
+    const uint8_t* perm_write
+    const uint8_t* perm_exec
+    uint16_t asid
+    uint64_t root_pa
+    # fetch page buffer: the host address of the current instruction page
+    uint64_t fetch_vpage
+    uint8_t* fetch_host
+    # TLB model
+    TlbEntry* tlb
+    uint32_t tlb_set_mask
+    uint32_t tlb_ways
+    uint32_t* tlb_victim
+    uint64_t tlb_hits
+    uint64_t tlb_misses
+    uint64_t tlb_flushes
+    uint64_t walk_refs
+    # cost model
+    uint64_t cpi[NUM_CLS]
+    uint64_t event_cost[NUM_EV]
+    # accounting
+    uint64_t cat_cycles[NUM_CAT]
+    uint64_t event_cycles
+    uint64_t insn_by_priv[4]
+    uint64_t seg_exec_mark      # cycles - event_cycles when the current privilege segment began
+    uint64_t seg_instret_mark
+    uint64_t exc_count[16]
+    uint64_t irq_count[16]
+    # trap-loop detection and exit information
+    uint64_t last_trap_instret
+    uint64_t trap_repeat
+    int firmware_owns_m
+    int exit_cause
+    uint64_t exit_tval
+    uint64_t exit_pc

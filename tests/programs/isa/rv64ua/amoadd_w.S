@@ -1,0 +1,44 @@
+/*
+ * rv64ua/amoadd_w.S
+ *
+ * amoadd.w: atomically adds rs2 to memory, on a 32-bit word. rd receives
+ * the old word sign-extended; only rs2[31:0] takes part. Only the
+ * addressed word of memory changes.
+ */
+#include "test_macros.h"
+
+TEST_CODE_BEGIN
+
+        TEST_AMO_W(2, amoadd.w, 0x01234567, 0x89abcdef, 0x01234567, 0x8acf13565a5a5a5a)
+        TEST_AMO_W(3, amoadd.w, 0x89abcdef, 0x01234567, 0xffffffff89abcdef, 0x8acf13565a5a5a5a)
+        TEST_AMO_W(4, amoadd.w, 0x80000000, 0x1, 0xffffffff80000000, 0x800000015a5a5a5a)
+        TEST_AMO_W(5, amoadd.w, 0x7fffffff, 0x1, 0x7fffffff, 0x800000005a5a5a5a)
+        TEST_AMO_W(6, amoadd.w, 0xffffffff, 0x1, 0xffffffffffffffff, 0x5a5a5a5a)
+        TEST_AMO_W(7, amoadd.w, 0x1, 0xffffffff, 0x1, 0x5a5a5a5a)
+        TEST_AMO_W(8, amoadd.w, 0x0, 0xffffffff, 0x0, 0xffffffff5a5a5a5a)
+        TEST_AMO_W(9, amoadd.w, 0xffffffff, 0x0, 0xffffffffffffffff, 0xffffffff5a5a5a5a)
+        TEST_AMO_W(10, amoadd.w, 0x5, 0x5, 0x5, 0x0000000a5a5a5a5a)
+        TEST_AMO_W(11, amoadd.w, 0x80000000, 0x7fffffff, 0xffffffff80000000, 0xffffffff5a5a5a5a)
+        TEST_AMO_W(12, amoadd.w, 0x7fffffff, 0x80000000, 0x7fffffff, 0xffffffff5a5a5a5a)
+        TEST_AMO_W(13, amoadd.w, 0x12345678, 0xffffffff00000001, 0x12345678, 0x123456795a5a5a5a)
+        TEST_AMO_W(14, amoadd.w, 0x1, 0x7fffffff80000000, 0x1, 0x800000015a5a5a5a)
+
+        # The aq / rl / aqrl forms compute the same thing.
+        TEST_AMO_W(15, amoadd.w.aq, 0x1111, 0x2222, 0x1111, 0x000033335a5a5a5a)
+        TEST_AMO_W(16, amoadd.w.rl, 0x1111, 0x2222, 0x1111, 0x000033335a5a5a5a)
+        TEST_AMO_W(17, amoadd.w.aqrl, 0x1111, 0x2222, 0x1111, 0x000033335a5a5a5a)
+
+        # rd == rs2: rs2 is read before rd is written.
+        TEST_CASE(18, a2, 0x3000, la a3, amo_dat; li a1, 0x3000; sw a1, 0(a3); li a2, 0xff0; amoadd.w a2, a2, (a3))
+        li t6, 0x3ff0; lw a5, 0(a3); bne a5, t6, fail
+
+        # rd == x0: memory is still updated.
+        TEST_CASE(19, a5, 0x3ff0, la a3, amo_dat; li a1, 0x3000; sw a1, 0(a3); li a2, 0xff0; amoadd.w x0, a2, (a3); lw a5, 0(a3))
+
+TEST_PASSFAIL
+
+TEST_DATA_BEGIN
+        .align 3
+amo_dat:
+        .dword 0, 0
+TEST_DATA_END

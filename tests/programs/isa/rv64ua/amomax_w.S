@@ -1,0 +1,45 @@
+/*
+ * rv64ua/amomax_w.S
+ *
+ * amomax.w: atomically stores the signed maximum of memory and rs2, on a
+ * 32-bit word. rd receives the old word sign-extended; only rs2[31:0]
+ * takes part. min/max compare the words as signed 32-bit integers. Only
+ * the addressed word of memory changes.
+ */
+#include "test_macros.h"
+
+TEST_CODE_BEGIN
+
+        TEST_AMO_W(2, amomax.w, 0x01234567, 0x89abcdef, 0x01234567, 0x012345675a5a5a5a)
+        TEST_AMO_W(3, amomax.w, 0x89abcdef, 0x01234567, 0xffffffff89abcdef, 0x012345675a5a5a5a)
+        TEST_AMO_W(4, amomax.w, 0x80000000, 0x1, 0xffffffff80000000, 0x000000015a5a5a5a)
+        TEST_AMO_W(5, amomax.w, 0x7fffffff, 0x1, 0x7fffffff, 0x7fffffff5a5a5a5a)
+        TEST_AMO_W(6, amomax.w, 0xffffffff, 0x1, 0xffffffffffffffff, 0x000000015a5a5a5a)
+        TEST_AMO_W(7, amomax.w, 0x1, 0xffffffff, 0x1, 0x000000015a5a5a5a)
+        TEST_AMO_W(8, amomax.w, 0x0, 0xffffffff, 0x0, 0x5a5a5a5a)
+        TEST_AMO_W(9, amomax.w, 0xffffffff, 0x0, 0xffffffffffffffff, 0x5a5a5a5a)
+        TEST_AMO_W(10, amomax.w, 0x5, 0x5, 0x5, 0x000000055a5a5a5a)
+        TEST_AMO_W(11, amomax.w, 0x80000000, 0x7fffffff, 0xffffffff80000000, 0x7fffffff5a5a5a5a)
+        TEST_AMO_W(12, amomax.w, 0x7fffffff, 0x80000000, 0x7fffffff, 0x7fffffff5a5a5a5a)
+        TEST_AMO_W(13, amomax.w, 0x12345678, 0xffffffff00000001, 0x12345678, 0x123456785a5a5a5a)
+        TEST_AMO_W(14, amomax.w, 0x1, 0x7fffffff80000000, 0x1, 0x000000015a5a5a5a)
+
+        # The aq / rl / aqrl forms compute the same thing.
+        TEST_AMO_W(15, amomax.w.aq, 0x1111, 0x2222, 0x1111, 0x000022225a5a5a5a)
+        TEST_AMO_W(16, amomax.w.rl, 0x1111, 0x2222, 0x1111, 0x000022225a5a5a5a)
+        TEST_AMO_W(17, amomax.w.aqrl, 0x1111, 0x2222, 0x1111, 0x000022225a5a5a5a)
+
+        # rd == rs2: rs2 is read before rd is written.
+        TEST_CASE(18, a2, 0x3000, la a3, amo_dat; li a1, 0x3000; sw a1, 0(a3); li a2, 0xff0; amomax.w a2, a2, (a3))
+        li t6, 0x3000; lw a5, 0(a3); bne a5, t6, fail
+
+        # rd == x0: memory is still updated.
+        TEST_CASE(19, a5, 0x3000, la a3, amo_dat; li a1, 0x3000; sw a1, 0(a3); li a2, 0xff0; amomax.w x0, a2, (a3); lw a5, 0(a3))
+
+TEST_PASSFAIL
+
+TEST_DATA_BEGIN
+        .align 3
+amo_dat:
+        .dword 0, 0
+TEST_DATA_END

@@ -1,0 +1,43 @@
+/*
+ * rv64ua/amoswap_d.S
+ *
+ * amoswap.d: atomically swaps memory with rs2; rd receives the old
+ * doubleword.
+ */
+#include "test_macros.h"
+
+TEST_CODE_BEGIN
+
+        TEST_AMO_D(2, amoswap.d, 0x0123456789abcdef, 0xfedcba9876543210, 0xfedcba9876543210)
+        TEST_AMO_D(3, amoswap.d, 0xfedcba9876543210, 0x0123456789abcdef, 0x0123456789abcdef)
+        TEST_AMO_D(4, amoswap.d, 0x8000000000000000, 0x1, 0x1)
+        TEST_AMO_D(5, amoswap.d, 0x7fffffffffffffff, 0x1, 0x1)
+        TEST_AMO_D(6, amoswap.d, 0xffffffffffffffff, 0x1, 0x1)
+        TEST_AMO_D(7, amoswap.d, 0x1, 0xffffffffffffffff, 0xffffffffffffffff)
+        TEST_AMO_D(8, amoswap.d, 0x0, 0xffffffffffffffff, 0xffffffffffffffff)
+        TEST_AMO_D(9, amoswap.d, 0xffffffffffffffff, 0x0, 0x0)
+        TEST_AMO_D(10, amoswap.d, 0x5, 0x5, 0x5)
+        TEST_AMO_D(11, amoswap.d, 0x8000000000000000, 0x7fffffffffffffff, 0x7fffffffffffffff)
+        TEST_AMO_D(12, amoswap.d, 0x7fffffffffffffff, 0x8000000000000000, 0x8000000000000000)
+        TEST_AMO_D(13, amoswap.d, 0xffffffff, 0x0000000100000000, 0x0000000100000000)
+        TEST_AMO_D(14, amoswap.d, 0x0, 0x0, 0x0)
+
+        # The aq / rl / aqrl forms compute the same thing.
+        TEST_AMO_D(15, amoswap.d.aq, 0x1111, 0x2222, 0x2222)
+        TEST_AMO_D(16, amoswap.d.rl, 0x1111, 0x2222, 0x2222)
+        TEST_AMO_D(17, amoswap.d.aqrl, 0x1111, 0x2222, 0x2222)
+
+        # rd == rs2: rs2 is read before rd is written.
+        TEST_CASE(18, a2, 0x3000, la a3, amo_dat; li a1, 0x3000; sd a1, 0(a3); li a2, 0xff0; amoswap.d a2, a2, (a3))
+        li t6, 0xff0; ld a5, 0(a3); bne a5, t6, fail
+
+        # rd == x0: memory is still updated.
+        TEST_CASE(19, a5, 0xff0, la a3, amo_dat; li a1, 0x3000; sd a1, 0(a3); li a2, 0xff0; amoswap.d x0, a2, (a3); ld a5, 0(a3))
+
+TEST_PASSFAIL
+
+TEST_DATA_BEGIN
+        .align 3
+amo_dat:
+        .dword 0, 0
+TEST_DATA_END

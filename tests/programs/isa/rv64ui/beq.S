@@ -1,0 +1,51 @@
+/*
+ * rv64ui/beq.S
+ *
+ * beq: branch if rs1 == rs2 (all 64 bits compared).
+ * Every pair is tried with a forward and a backward branch; a taken
+ * branch must reach its target, a branch not taken must fall through.
+ */
+#include "test_macros.h"
+
+TEST_CODE_BEGIN
+
+        TEST_BR2_OP_TAKEN(2, beq, 0x0, 0x0)
+        TEST_BR2_OP_TAKEN(3, beq, 0x1, 0x1)
+        TEST_BR2_OP_TAKEN(4, beq, 0xffffffffffffffff, 0xffffffffffffffff)
+        TEST_BR2_OP_NOTTAKEN(5, beq, 0x0, 0x1)
+        TEST_BR2_OP_NOTTAKEN(6, beq, 0x1, 0x0)
+        TEST_BR2_OP_NOTTAKEN(7, beq, 0xffffffffffffffff, 0x1)
+        TEST_BR2_OP_NOTTAKEN(8, beq, 0x1, 0xffffffffffffffff)
+        TEST_BR2_OP_NOTTAKEN(9, beq, 0xffffffffffffffff, 0x0)
+        TEST_BR2_OP_NOTTAKEN(10, beq, 0x0, 0xffffffffffffffff)
+        TEST_BR2_OP_NOTTAKEN(11, beq, 0x8000000000000000, 0x7fffffffffffffff)
+        TEST_BR2_OP_NOTTAKEN(12, beq, 0x7fffffffffffffff, 0x8000000000000000)
+        TEST_BR2_OP_NOTTAKEN(13, beq, 0x8000000000000000, 0x0)
+        TEST_BR2_OP_NOTTAKEN(14, beq, 0x0, 0x8000000000000000)
+        TEST_BR2_OP_NOTTAKEN(15, beq, 0x0000000100000000, 0x0)
+        TEST_BR2_OP_NOTTAKEN(16, beq, 0x0, 0x0000000100000000)
+        TEST_BR2_OP_NOTTAKEN(17, beq, 0xffffffff, 0xffffffffffffffff)
+        TEST_BR2_OP_NOTTAKEN(18, beq, 0x8000000000000001, 0x1)
+        TEST_BR2_OP_NOTTAKEN(19, beq, 0x8000000000000000, 0xffffffffffffffff)
+        TEST_BR2_OP_NOTTAKEN(20, beq, 0xffffffffffffffff, 0x8000000000000000)
+
+        # x0 as an operand reads zero.
+test_21:
+        li TESTNUM, 21
+        li a1, -1
+        beq x0, a1, 2f
+        j 1f
+2:      j fail
+1:
+test_22:
+        li TESTNUM, 22
+        li a2, 1
+        beq a2, x0, 2f
+        j 1f
+2:      j fail
+1:
+
+        # A branch writes no register: the operands are unchanged.
+        TEST_CASE(23, a1, 0x5a, li a1, 0x5a; li a2, 0x5a; beq a1, a2, 1f; 1: nop)
+
+TEST_PASSFAIL

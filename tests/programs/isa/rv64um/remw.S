@@ -1,0 +1,48 @@
+/*
+ * rv64um/remw.S
+ *
+ * remw: signed 32-bit remainder of the low words, sign-extended.  x remw 0
+ * = sign-extended low word of x; -2^31 remw -1 = 0.
+ */
+#include "test_macros.h"
+
+TEST_CODE_BEGIN
+
+        TEST_RR_OP(2, remw, 0x0, 0x0, 0x0)
+        TEST_RR_OP(3, remw, 0x0, 0x1, 0x1)
+        TEST_RR_OP(4, remw, 0x3, 0x3, 0x7)
+        TEST_RR_OP(5, remw, 0x0, 0xffffffffffffffff, 0x1)
+        TEST_RR_OP(6, remw, 0x0, 0xffffffffffffffff, 0xffffffffffffffff)
+        TEST_RR_OP(7, remw, 0x0, 0xffffffff80000000, 0xffffffffffffffff)
+        TEST_RR_OP(8, remw, 0x0, 0x80000000, 0xffffffffffffffff)
+        TEST_RR_OP(9, remw, 0x0, 0xffffffff80000000, 0x1)
+        TEST_RR_OP(10, remw, 0x0, 0x7fffffff, 0x7fffffff)
+        TEST_RR_OP(11, remw, 0x7fffffff, 0x7fffffff, 0xffffffff80000000)
+        TEST_RR_OP(12, remw, 0x2, 0x14, 0x6)
+        TEST_RR_OP(13, remw, 0xfffffffffffffffe, 0xffffffffffffffec, 0x6)
+        TEST_RR_OP(14, remw, 0x2, 0x14, 0xfffffffffffffffa)
+        TEST_RR_OP(15, remw, 0xfffffffffffffffe, 0xffffffffffffffec, 0xfffffffffffffffa)
+        TEST_RR_OP(16, remw, 0x1, 0x123456780000000f, 0xfedcba9800000002)
+        TEST_RR_OP(17, remw, 0x0, 0xfffffffe, 0xffffffff)
+        TEST_RR_OP(18, remw, 0x1, 0x0000000500000007, 0x0000000700000002)
+        TEST_RR_OP(19, remw, 0xffffffffffff952b, 0xaaaaaaab, 0x0002fe7d)
+        TEST_RR_OP(20, remw, 0x0, 0x0, 0x0)
+        TEST_RR_OP(21, remw, 0x1, 0x1, 0x0)
+        TEST_RR_OP(22, remw, 0xffffffffffffffff, 0xffffffffffffffff, 0x0)
+        TEST_RR_OP(23, remw, 0xffffffff80000000, 0x80000000, 0x0)
+        TEST_RR_OP(24, remw, 0x7fffffff, 0x7fffffff, 0x0)
+        TEST_RR_OP(25, remw, 0xffffffff89abcdef, 0x0123456789abcdef, 0x0)
+        TEST_RR_OP(26, remw, 0x12345678, 0x12345678, 0xffffffff00000000)
+
+        # Destination register is also a source.
+        TEST_RR_SRC1_EQ_DEST(27, remw, 0x2, 0xd, 0xb)
+        TEST_RR_SRC2_EQ_DEST(28, remw, 0x3, 0xd, 0xfffffffffffffffb)
+        TEST_RR_SRC12_EQ_DEST(29, remw, 0x0, 0xd)
+
+        # x0 reads as zero and ignores writes.
+        TEST_RR_ZEROSRC1(30, remw, 0x0, 0xb)
+        TEST_RR_ZEROSRC2(31, remw, 0xd, 0xd)
+        TEST_RR_ZEROSRC12(32, remw, 0x0)
+        TEST_RR_ZERODEST(33, remw, 0xd, 0xb)
+
+TEST_PASSFAIL
