@@ -1,5 +1,5 @@
-# Integer computation of RV64I and the M extension (unprivileged spec 20191213, chapters 2,
-# 5 and 7): the register-register, register-immediate and 32-bit (W) forms.
+# The M extension's multiply and divide (unprivileged spec 20191213, chapter 7), including the
+# division-by-zero and overflow results, and sign extension of 32-bit results.
 from libc.stdint cimport uint32_t, int32_t, uint64_t, int64_t
 
 cdef extern from *:
@@ -73,21 +73,3 @@ cdef inline uint64_t muldivw(uint32_t f3, uint64_t a, uint64_t b) noexcept nogil
     if f3 == 5: return sext32(udiv(x, y) if y != 0 else 0xFFFFFFFF)
     if f3 == 6: return _remw(a, b)
     return sext32(urem(x, y) if y != 0 else x)
-
-# OP and OP-IMM (alt = instruction bit 30: sub / sra / srai). For OP-IMM, sub never applies.
-cdef inline uint64_t alu(uint32_t f3, int alt, uint64_t a, uint64_t b) noexcept nogil:
-    if f3 == 0: return a - b if alt else a + b
-    if f3 == 1: return a << (b & 63)
-    if f3 == 2: return 1 if <int64_t>a < <int64_t>b else 0
-    if f3 == 3: return 1 if a < b else 0
-    if f3 == 4: return a ^ b
-    if f3 == 5: return <uint64_t>(<int64_t>a >> (b & 63)) if alt else a >> (b & 63)
-    if f3 == 6: return a | b
-    return a & b
-
-# OP-32 and OP-IMM-32; f3 is one of 0, 1, 5 (checked by the caller).
-cdef inline uint64_t aluw(uint32_t f3, int alt, uint64_t a, uint64_t b) noexcept nogil:
-    cdef uint32_t x = <uint32_t>a
-    if f3 == 0: return sext32(x - <uint32_t>b if alt else x + <uint32_t>b)
-    if f3 == 1: return sext32(x << (b & 31))
-    return sext32(<uint32_t>(<int32_t>x >> (b & 31))) if alt else sext32(x >> (b & 31))

@@ -4,10 +4,11 @@
 # it runs guest instructions until the budget is spent or something needs the level above.
 from libc.stdint cimport int8_t, int16_t, uint8_t, uint16_t, uint32_t, int32_t, uint64_t, int64_t
 from libc.string cimport memcpy
+from libc.stdlib cimport calloc, free
 from pyvirt.machine.state cimport *
 from pyvirt.machine.bus cimport Bus
-from pyvirt.machine.rvc cimport rvc_expand
-from pyvirt.machine.alu cimport alu, aluw, muldiv, muldivw, sext32
+from pyvirt.machine.decode cimport *
+from pyvirt.machine.alu cimport muldiv, muldivw, sext32
 from pyvirt.machine.mmu cimport data_host, mmu_translate, mmu_fetch_page, mmu_update_mode, tlb_flush, tlb_alloc
 from pyvirt.machine.csr cimport csr_insn, csr_read, csr_write, csr_reset
 from pyvirt.machine.trap cimport (take_trap, take_pending_interrupt, pending_interrupts, do_mret, do_sret,
@@ -89,10 +90,16 @@ cdef class Hart:
         self.st.mtimecmp = NEVER
         self.st.stimecmp = NEVER
         self.st.last_trap_instret = NEVER
-        if tlb_alloc(&self.st, tlb_entries, tlb_ways) < 0:
-            raise MemoryError("cannot allocate the TLB")
+        self.st.dcache = <Decoded*>calloc(DCACHE_ENTRIES, sizeof(Decoded))
+        if tlb_alloc(&self.st, tlb_entries, tlb_ways) < 0 or self.st.dcache == NULL:
+            raise MemoryError("cannot allocate the TLB and decode cache")
         self.console_write = None
         self.reset(bus.ram_base)
+
+    def __dealloc__(self):
+        free(self.st.dcache)
+        free(self.st.tlb)
+        free(self.st.tlb_victim)
 
     def reset(self, uint64_t pc, int priv=PRV_M):
         """Reset architectural state (registers zero, M-mode CSR reset values) and start at pc."""
@@ -226,11 +233,12 @@ cdef class Hart:
     cdef int _run(self, uint64_t budget) except -2:
         cdef HartState* s = &self.st
         cdef uint64_t limit = s.instret + budget
-        cdef uint64_t pc, npc, a, b, v, addr = 0
-        cdef uint32_t insn, raw, op, rd, rs1, rs2, f3, f7
+        cdef uint64_t pc, npc, a, v, addr = 0
+        cdef uint64_t* x = s.x
+        cdef uint32_t raw
         cdef uint8_t* host
-        cdef int cause, cls, r
-        cdef int64_t imm
+        cdef Decoded* d
+        cdef int cause, r, kind, taken
         while True:
             if s.cycles >= s.next_check or s.instret >= limit:
                 if s.instret >= limit:
@@ -249,10 +257,7 @@ cdef class Hart:
                     continue
             host = s.fetch_host + (pc & 0xFFF)
             raw = (<uint16_t*>host)[0]
-            if (raw & 3) != 3:
-                insn = rvc_expand(raw)
-                npc = pc + 2
-            else:
+            if (raw & 3) == 3:
                 if (pc & 0xFFF) == 0xFFE:
                     cause = self._fetch_cross(pc, &raw)
                     if cause:
@@ -262,128 +267,99 @@ cdef class Hart:
                         continue
                 else:
                     memcpy(&raw, host, 4)
-                insn = raw
-                npc = pc + 4
-            op = insn & 0x7F
-            rd = (insn >> 7) & 31
-            rs1 = (insn >> 15) & 31
-            rs2 = (insn >> 20) & 31
-            f3 = (insn >> 12) & 7
-            f7 = insn >> 25
+            d = &s.dcache[(pc >> 1) & (DCACHE_ENTRIES - 1)]
+            if d.raw != raw:
+                decode(raw, d)
+            npc = pc + d.length
+            kind = d.kind
             cause = -1
-            cls = CLS_ALU
-            if op == 0x13:                                   # OP-IMM
-                imm = (<int32_t>insn) >> 20
-                if f3 == 1 and (insn >> 26) != 0:
-                    cause = EXC_ILLEGAL
-                elif f3 == 5 and (insn >> 26) != 0 and (insn >> 26) != 0x10:
-                    cause = EXC_ILLEGAL
+            if kind == K_ADDI: x[d.rd] = x[d.rs1] + <uint64_t>d.imm
+            elif kind == K_ADD: x[d.rd] = x[d.rs1] + x[d.rs2]
+            elif kind == K_LD or kind == K_LW or kind == K_LWU or kind == K_LBU or kind == K_LB or \
+                    kind == K_LH or kind == K_LHU:
+                addr = x[d.rs1] + <uint64_t>d.imm
+                host = data_host(s, addr, 1 << ((kind - K_LB) & 3), 0)
+                if host != NULL:
+                    x[d.rd] = load_host(host, kind - K_LB)
                 else:
-                    s.x[rd] = alu(f3, f3 == 5 and (insn >> 30) & 1, s.x[rs1], <uint64_t>imm)
-            elif op == 0x33:                                 # OP
-                if f7 == 0 or (f7 == 0x20 and (f3 == 0 or f3 == 5)):
-                    s.x[rd] = alu(f3, f7 != 0, s.x[rs1], s.x[rs2])
-                elif f7 == 1:
-                    s.x[rd] = muldiv(f3, s.x[rs1], s.x[rs2])
-                    cls = CLS_DIV if f3 >= 4 else CLS_MUL
+                    cause = self._load_slow(addr, 1 << ((kind - K_LB) & 3), &v)
+                    if cause == 0:
+                        cause = -1
+                        x[d.rd] = extend_load(v, kind - K_LB)
+            elif kind == K_SD or kind == K_SW or kind == K_SH or kind == K_SB:
+                addr = x[d.rs1] + <uint64_t>d.imm
+                host = data_host(s, addr, 1 << (kind - K_SB), 1)
+                if host != NULL:
+                    memcpy(host, &x[d.rs2], 1 << (kind - K_SB))
                 else:
-                    cause = EXC_ILLEGAL
-            elif op == 0x03:                                 # LOAD
-                cls = CLS_LOAD
-                addr = s.x[rs1] + <uint64_t>((<int32_t>insn) >> 20)
-                if f3 == 7:
-                    cause = EXC_ILLEGAL
-                else:
-                    host = data_host(s, addr, 1 << (f3 & 3), 0)
-                    if host != NULL:
-                        v = load_host(host, f3)
-                    else:
-                        cause = self._load_slow(addr, 1 << (f3 & 3), &v)
-                        if cause == 0:
-                            cause = -1
-                            v = extend_load(v, f3)
-                    if cause < 0:
-                        s.x[rd] = v
-            elif op == 0x23:                                 # STORE
-                cls = CLS_STORE
-                addr = s.x[rs1] + sext32((((<int32_t>insn) >> 20) & ~0x1F) | ((insn >> 7) & 0x1F))
-                if f3 > 3:
-                    cause = EXC_ILLEGAL
-                else:
-                    host = data_host(s, addr, 1 << f3, 1)
-                    if host != NULL:
-                        memcpy(host, &s.x[rs2], 1 << f3)
-                    else:
-                        cause = self._store_slow(addr, 1 << f3, s.x[rs2])
-                        if cause == 0:
-                            cause = -1
-            elif op == 0x63:                                 # BRANCH
-                cls = CLS_BRANCH
-                a = s.x[rs1]
-                b = s.x[rs2]
-                if f3 == 0: r = a == b
-                elif f3 == 1: r = a != b
-                elif f3 == 4: r = <int64_t>a < <int64_t>b
-                elif f3 == 5: r = <int64_t>a >= <int64_t>b
-                elif f3 == 6: r = a < b
-                elif f3 == 7: r = a >= b
-                else:
-                    cause = EXC_ILLEGAL
-                    r = 0
-                if r:
-                    npc = pc + sext32((((<int32_t>insn >> 19) & ~0xFFF) | ((insn & 0x80) << 4) |
-                                       ((insn >> 20) & 0x7E0) | ((insn >> 7) & 0x1E)))
-            elif op == 0x1B:                                 # OP-IMM-32
-                if f3 == 0:
-                    s.x[rd] = sext32(s.x[rs1] + <uint64_t>((<int32_t>insn) >> 20))
-                elif (f3 == 1 and f7 == 0) or (f3 == 5 and (f7 == 0 or f7 == 0x20)):
-                    s.x[rd] = aluw(f3, f7 != 0, s.x[rs1], rs2)
-                else:
-                    cause = EXC_ILLEGAL
-            elif op == 0x3B:                                 # OP-32
-                if (f7 == 0 and (f3 == 0 or f3 == 1 or f3 == 5)) or (f7 == 0x20 and (f3 == 0 or f3 == 5)):
-                    s.x[rd] = aluw(f3, f7 != 0, s.x[rs1], s.x[rs2])
-                elif f7 == 1 and (f3 == 0 or f3 >= 4):
-                    s.x[rd] = muldivw(f3, s.x[rs1], s.x[rs2])
-                    cls = CLS_DIV if f3 >= 4 else CLS_MUL
-                else:
-                    cause = EXC_ILLEGAL
-            elif op == 0x37:                                 # LUI
-                s.x[rd] = <uint64_t><int64_t><int32_t>(insn & ~0xFFF)
-            elif op == 0x17:                                 # AUIPC
-                s.x[rd] = pc + <uint64_t><int64_t><int32_t>(insn & ~0xFFF)
-            elif op == 0x6F:                                 # JAL
-                cls = CLS_JUMP
-                s.x[rd] = npc
-                npc = pc + sext32((((<int32_t>insn >> 11) & ~0xFFFFF) | (insn & 0xFF000) |
-                                   ((insn >> 9) & 0x800) | ((insn >> 20) & 0x7FE)))
-            elif op == 0x67:                                 # JALR
-                cls = CLS_JUMP
-                if f3 != 0:
-                    cause = EXC_ILLEGAL
-                else:
-                    a = (s.x[rs1] + <uint64_t>((<int32_t>insn) >> 20)) & ~<uint64_t>1
-                    s.x[rd] = npc
-                    npc = a
-            elif op == 0x2F:                                 # AMO
-                cls = CLS_AMO
-                addr = s.x[rs1]
-                cause = self._amo(insn)
-            elif op == 0x0F:                                 # MISC-MEM: fence, fence.i
-                cls = CLS_FENCE
-                if f3 > 1:
-                    cause = EXC_ILLEGAL
-            elif op == 0x73:                                 # SYSTEM
-                cls = CLS_CSR if f3 != 0 else CLS_SYSTEM
-                cause = self._system(insn, npc)
+                    cause = self._store_slow(addr, 1 << (kind - K_SB), x[d.rs2])
+                    if cause == 0:
+                        cause = -1
+            elif kind == K_BEQ or kind == K_BNE or kind == K_BLT or kind == K_BGE or kind == K_BLTU or \
+                    kind == K_BGEU:
+                if kind == K_BEQ: taken = x[d.rs1] == x[d.rs2]
+                elif kind == K_BNE: taken = x[d.rs1] != x[d.rs2]
+                elif kind == K_BLT: taken = <int64_t>x[d.rs1] < <int64_t>x[d.rs2]
+                elif kind == K_BGE: taken = <int64_t>x[d.rs1] >= <int64_t>x[d.rs2]
+                elif kind == K_BLTU: taken = x[d.rs1] < x[d.rs2]
+                else: taken = x[d.rs1] >= x[d.rs2]
+                if taken:
+                    npc = pc + <uint64_t>d.imm
+            elif kind == K_JAL:
+                x[d.rd] = npc
+                npc = pc + <uint64_t>d.imm
+            elif kind == K_JALR:
+                a = (x[d.rs1] + <uint64_t>d.imm) & ~<uint64_t>1
+                x[d.rd] = npc
+                npc = a
+            elif kind == K_LUI: x[d.rd] = <uint64_t>d.imm
+            elif kind == K_AUIPC: x[d.rd] = pc + <uint64_t>d.imm
+            elif kind == K_SLTI: x[d.rd] = <int64_t>x[d.rs1] < d.imm
+            elif kind == K_SLTIU: x[d.rd] = x[d.rs1] < <uint64_t>d.imm
+            elif kind == K_XORI: x[d.rd] = x[d.rs1] ^ <uint64_t>d.imm
+            elif kind == K_ORI: x[d.rd] = x[d.rs1] | <uint64_t>d.imm
+            elif kind == K_ANDI: x[d.rd] = x[d.rs1] & <uint64_t>d.imm
+            elif kind == K_SLLI: x[d.rd] = x[d.rs1] << d.imm
+            elif kind == K_SRLI: x[d.rd] = x[d.rs1] >> d.imm
+            elif kind == K_SRAI: x[d.rd] = <uint64_t>(<int64_t>x[d.rs1] >> d.imm)
+            elif kind == K_SUB: x[d.rd] = x[d.rs1] - x[d.rs2]
+            elif kind == K_SLL: x[d.rd] = x[d.rs1] << (x[d.rs2] & 63)
+            elif kind == K_SLT: x[d.rd] = <int64_t>x[d.rs1] < <int64_t>x[d.rs2]
+            elif kind == K_SLTU: x[d.rd] = x[d.rs1] < x[d.rs2]
+            elif kind == K_XOR: x[d.rd] = x[d.rs1] ^ x[d.rs2]
+            elif kind == K_SRL: x[d.rd] = x[d.rs1] >> (x[d.rs2] & 63)
+            elif kind == K_SRA: x[d.rd] = <uint64_t>(<int64_t>x[d.rs1] >> (x[d.rs2] & 63))
+            elif kind == K_OR: x[d.rd] = x[d.rs1] | x[d.rs2]
+            elif kind == K_AND: x[d.rd] = x[d.rs1] & x[d.rs2]
+            elif kind == K_ADDIW: x[d.rd] = sext32(x[d.rs1] + <uint64_t>d.imm)
+            elif kind == K_SLLIW: x[d.rd] = sext32(<uint32_t>x[d.rs1] << d.imm)
+            elif kind == K_SRLIW: x[d.rd] = sext32(<uint32_t>x[d.rs1] >> d.imm)
+            elif kind == K_SRAIW: x[d.rd] = <uint64_t>(<int64_t>(<int32_t>x[d.rs1] >> d.imm))
+            elif kind == K_ADDW: x[d.rd] = sext32(x[d.rs1] + x[d.rs2])
+            elif kind == K_SUBW: x[d.rd] = sext32(x[d.rs1] - x[d.rs2])
+            elif kind == K_SLLW: x[d.rd] = sext32(<uint32_t>x[d.rs1] << (x[d.rs2] & 31))
+            elif kind == K_SRLW: x[d.rd] = sext32(<uint32_t>x[d.rs1] >> (x[d.rs2] & 31))
+            elif kind == K_SRAW: x[d.rd] = <uint64_t>(<int64_t>(<int32_t>x[d.rs1] >> (x[d.rs2] & 31)))
+            elif kind == K_MUL or kind == K_MULH or kind == K_MULHSU or kind == K_MULHU or kind == K_DIV or \
+                    kind == K_DIVU or kind == K_REM or kind == K_REMU:
+                x[d.rd] = muldiv(kind - K_MUL, x[d.rs1], x[d.rs2])
+            elif kind == K_MULW or kind == K_DIVW or kind == K_DIVUW or kind == K_REMW or kind == K_REMUW:
+                x[d.rd] = muldivw(0 if kind == K_MULW else kind - K_DIVW + 4, x[d.rs1], x[d.rs2])
+            elif kind == K_FENCE:
+                pass
+            elif kind == K_AMO:
+                addr = x[d.rs1]
+                cause = self._amo(<uint32_t>d.imm)
+            elif kind == K_SYSTEM:
+                cause = self._system(<uint32_t>d.imm, npc)
                 if cause == RET_JUMPED:
                     npc = s.pc
                     cause = -1
                 elif cause == RET_IDLE:
-                    s.x[0] = 0
+                    x[0] = 0
                     s.pc = npc
                     s.instret += 1
-                    s.cycles += s.cpi[cls]
+                    s.cycles += s.cpi[d.cls]
                     return EXIT_WFI_IDLE
             else:
                 cause = EXC_ILLEGAL
@@ -392,10 +368,10 @@ cdef class Hart:
                 if r >= 0:
                     return r
                 continue
-            s.x[0] = 0
+            x[0] = 0
             s.pc = npc
             s.instret += 1
-            s.cycles += s.cpi[cls]
+            s.cycles += s.cpi[d.cls]
 
     # Slow check between instructions: stop requests, timers, interrupts. Returns an EXIT_*
     # code to leave run(), or -1 to continue.

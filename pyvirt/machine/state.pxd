@@ -100,6 +100,20 @@ ctypedef struct TlbEntry:
     uint8_t level        # level of the leaf PTE (0 = 4 KiB, 1 = 2 MiB, 2 = 1 GiB)
     uint8_t direct       # 1: RAM page accessible through addend; 0: slow path (MMIO, watched page)
 
+# One entry of the decoded-instruction cache: the decode of the instruction bits `raw`.
+ctypedef struct Decoded:
+    uint32_t raw         # instruction bits (16 for compressed); a hit needs equal bits in memory
+    uint16_t kind        # K_* (decode.pxd)
+    uint8_t cls          # CLS_* for the cost model
+    uint8_t length       # 2 or 4
+    uint8_t rd
+    uint8_t rs1
+    uint8_t rs2
+    int64_t imm
+
+cdef enum:
+    DCACHE_ENTRIES = 16384
+
 ctypedef struct HartState:
     uint64_t x[32]
     uint64_t pc
@@ -161,6 +175,8 @@ ctypedef struct HartState:
     # fetch page buffer: the host address of the current instruction page
     uint64_t fetch_vpage
     uint8_t* fetch_host
+    # decoded-instruction cache, indexed by (pc >> 1) % DCACHE_ENTRIES
+    Decoded* dcache
     # TLB model
     TlbEntry* tlb
     uint32_t tlb_set_mask
