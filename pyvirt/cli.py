@@ -78,6 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--max-insns", type=_positive_int, metavar="N", help="stop after N instructions")
     run.add_argument("--tlb-entries", type=_power_of_two, default=64, metavar="N", help="TLB entries")
     run.add_argument("--tlb-ways", type=_power_of_two, default=4, metavar="N", help="TLB associativity")
+    demo = commands.add_parser("demo", help="the quick experiment: compute guests under two profiles")
+    demo.add_argument("--out", default="out/demo", metavar="DIR", help="results directory (default out/demo)")
     return parser
 
 
@@ -130,6 +132,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     """Entry point of `pyvirt` / `python -m pyvirt`; returns the exit status."""
     try:
         args = build_parser().parse_args(argv)
+        if args.command == "demo":
+            return importlib.import_module("pyvirt.experiments.demo").main(args.out)
         return _run(config_from_args(args))
     except PyvirtError as e:
         return _fail(f"error: {e}", EXIT_USAGE)

@@ -5,11 +5,11 @@ from pyvirt.errors import PyvirtError
 MODES = ("native", "trap", "pv", "hvm")
 
 
-def create(config):
-    """The VMM for config.mode."""
+def create(config, **kwargs):
+    """The VMM for config.mode (kwargs: console=, input_source= for the VMM constructor)."""
     if config.mode == "native":
         from pyvirt.hypervisors.native import NativeVMM
-        return NativeVMM(config)
+        return NativeVMM(config, **kwargs)
     if config.mode in MODES:
         raise PyvirtError(f"mode '{config.mode}' is not implemented yet")
     raise PyvirtError(f"unknown mode '{config.mode}' (choose from {', '.join(MODES)})")

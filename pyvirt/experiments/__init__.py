@@ -1,0 +1,1 @@
+"""Experiment harnesses: runs of guests under modes and profiles, collected into results."""
