@@ -230,148 +230,160 @@ cdef class Hart:
         return self._run(budget)
 
     # ---- the interpreter loop ----
+    # pc, cycles and instret live in registers; they are written back to the HartState before
+    # any call that reads or charges them (slow paths, traps, CSRs) and reloaded after it.
     cdef int _run(self, uint64_t budget) except -2:
         cdef HartState* s = &self.st
-        cdef uint64_t limit = s.instret + budget
-        cdef uint64_t pc, npc, a, v, addr = 0
+        cdef uint64_t pc = s.pc, cycles = s.cycles, instret = s.instret
+        cdef uint64_t limit = instret + budget
+        cdef uint64_t npc = 0, a, v, addr = 0
         cdef uint64_t* x = s.x
-        cdef uint32_t raw
+        cdef uint32_t raw = 0
         cdef uint8_t* host
-        cdef Decoded* d
+        cdef Decoded* d = s.dcache
         cdef int cause, r, kind, taken
         while True:
-            if s.cycles >= s.next_check or s.instret >= limit:
-                if s.instret >= limit:
+            if cycles >= s.next_check or instret >= limit:
+                s.pc, s.cycles, s.instret = pc, cycles, instret
+                if instret >= limit:
                     return EXIT_BUDGET
                 r = self._check()
+                pc, cycles = s.pc, s.cycles
                 if r >= 0:
                     return r
                 continue
-            pc = s.pc
-            if (pc >> 12) != s.fetch_vpage:
-                cause = mmu_fetch_page(s, pc)
-                if cause:
-                    r = self._exception(cause, pc)
-                    if r >= 0:
-                        return r
-                    continue
-            host = s.fetch_host + (pc & 0xFFF)
-            raw = (<uint16_t*>host)[0]
-            if (raw & 3) == 3:
-                if (pc & 0xFFF) == 0xFFE:
-                    cause = self._fetch_cross(pc, &raw)
-                    if cause:
-                        r = self._exception(cause, pc + 2)
-                        if r >= 0:
-                            return r
-                        continue
-                else:
-                    memcpy(&raw, host, 4)
-            d = &s.dcache[(pc >> 1) & (DCACHE_ENTRIES - 1)]
-            if d.raw != raw:
-                decode(raw, d)
-            npc = pc + d.length
-            kind = d.kind
             cause = -1
-            if kind == K_ADDI: x[d.rd] = x[d.rs1] + <uint64_t>d.imm
-            elif kind == K_ADD: x[d.rd] = x[d.rs1] + x[d.rs2]
-            elif kind == K_LD or kind == K_LW or kind == K_LWU or kind == K_LBU or kind == K_LB or \
-                    kind == K_LH or kind == K_LHU:
-                addr = x[d.rs1] + <uint64_t>d.imm
-                host = data_host(s, addr, 1 << ((kind - K_LB) & 3), 0)
-                if host != NULL:
-                    x[d.rd] = load_host(host, kind - K_LB)
+            if (pc >> 12) != s.fetch_vpage:
+                s.cycles = cycles
+                cause = mmu_fetch_page(s, pc) or -1
+                cycles = s.cycles
+                addr = pc
+            if cause < 0:
+                host = s.fetch_host + (pc & 0xFFF)
+                raw = (<uint16_t*>host)[0]
+                if (raw & 3) != 3:
+                    npc = pc + 2             # a control (not data) dependency: predicted, not waited for
+                elif (pc & 0xFFF) != 0xFFE:
+                    memcpy(&raw, host, 4)
+                    npc = pc + 4
                 else:
-                    cause = self._load_slow(addr, 1 << ((kind - K_LB) & 3), &v)
-                    if cause == 0:
-                        cause = -1
-                        x[d.rd] = extend_load(v, kind - K_LB)
-            elif kind == K_SD or kind == K_SW or kind == K_SH or kind == K_SB:
-                addr = x[d.rs1] + <uint64_t>d.imm
-                host = data_host(s, addr, 1 << (kind - K_SB), 1)
-                if host != NULL:
-                    memcpy(host, &x[d.rs2], 1 << (kind - K_SB))
-                else:
-                    cause = self._store_slow(addr, 1 << (kind - K_SB), x[d.rs2])
-                    if cause == 0:
-                        cause = -1
-            elif kind == K_BEQ or kind == K_BNE or kind == K_BLT or kind == K_BGE or kind == K_BLTU or \
-                    kind == K_BGEU:
-                if kind == K_BEQ: taken = x[d.rs1] == x[d.rs2]
-                elif kind == K_BNE: taken = x[d.rs1] != x[d.rs2]
-                elif kind == K_BLT: taken = <int64_t>x[d.rs1] < <int64_t>x[d.rs2]
-                elif kind == K_BGE: taken = <int64_t>x[d.rs1] >= <int64_t>x[d.rs2]
-                elif kind == K_BLTU: taken = x[d.rs1] < x[d.rs2]
-                else: taken = x[d.rs1] >= x[d.rs2]
-                if taken:
+                    s.cycles = cycles
+                    cause = self._fetch_cross(pc, &raw) or -1
+                    cycles = s.cycles
+                    addr = pc + 2
+                    npc = pc + 4
+            if cause < 0:
+                d = &s.dcache[(pc >> 1) & (DCACHE_ENTRIES - 1)]
+                if d.raw != raw:
+                    decode(raw, d)
+                kind = d.kind
+                if kind == K_ADDI: x[d.rd] = x[d.rs1] + <uint64_t>d.imm
+                elif kind == K_ADD: x[d.rd] = x[d.rs1] + x[d.rs2]
+                elif kind == K_LD or kind == K_LW or kind == K_LWU or kind == K_LBU or kind == K_LB or \
+                        kind == K_LH or kind == K_LHU:
+                    addr = x[d.rs1] + <uint64_t>d.imm
+                    host = data_host(s, addr, 1 << ((kind - K_LB) & 3), 0)
+                    if host != NULL:
+                        x[d.rd] = load_host(host, kind - K_LB)
+                    else:
+                        s.cycles = cycles
+                        cause = self._load_slow(addr, 1 << ((kind - K_LB) & 3), &v)
+                        cycles = s.cycles
+                        if cause == 0:
+                            cause = -1
+                            x[d.rd] = extend_load(v, kind - K_LB)
+                elif kind == K_SD or kind == K_SW or kind == K_SH or kind == K_SB:
+                    addr = x[d.rs1] + <uint64_t>d.imm
+                    host = data_host(s, addr, 1 << (kind - K_SB), 1)
+                    if host != NULL:
+                        memcpy(host, &x[d.rs2], 1 << (kind - K_SB))
+                    else:
+                        s.cycles = cycles
+                        cause = self._store_slow(addr, 1 << (kind - K_SB), x[d.rs2])
+                        cycles = s.cycles
+                        if cause == 0:
+                            cause = -1
+                elif kind == K_BEQ or kind == K_BNE or kind == K_BLT or kind == K_BGE or kind == K_BLTU or \
+                        kind == K_BGEU:
+                    if kind == K_BEQ: taken = x[d.rs1] == x[d.rs2]
+                    elif kind == K_BNE: taken = x[d.rs1] != x[d.rs2]
+                    elif kind == K_BLT: taken = <int64_t>x[d.rs1] < <int64_t>x[d.rs2]
+                    elif kind == K_BGE: taken = <int64_t>x[d.rs1] >= <int64_t>x[d.rs2]
+                    elif kind == K_BLTU: taken = x[d.rs1] < x[d.rs2]
+                    else: taken = x[d.rs1] >= x[d.rs2]
+                    if taken:
+                        npc = pc + <uint64_t>d.imm
+                elif kind == K_JAL:
+                    x[d.rd] = npc
                     npc = pc + <uint64_t>d.imm
-            elif kind == K_JAL:
-                x[d.rd] = npc
-                npc = pc + <uint64_t>d.imm
-            elif kind == K_JALR:
-                a = (x[d.rs1] + <uint64_t>d.imm) & ~<uint64_t>1
-                x[d.rd] = npc
-                npc = a
-            elif kind == K_LUI: x[d.rd] = <uint64_t>d.imm
-            elif kind == K_AUIPC: x[d.rd] = pc + <uint64_t>d.imm
-            elif kind == K_SLTI: x[d.rd] = <int64_t>x[d.rs1] < d.imm
-            elif kind == K_SLTIU: x[d.rd] = x[d.rs1] < <uint64_t>d.imm
-            elif kind == K_XORI: x[d.rd] = x[d.rs1] ^ <uint64_t>d.imm
-            elif kind == K_ORI: x[d.rd] = x[d.rs1] | <uint64_t>d.imm
-            elif kind == K_ANDI: x[d.rd] = x[d.rs1] & <uint64_t>d.imm
-            elif kind == K_SLLI: x[d.rd] = x[d.rs1] << d.imm
-            elif kind == K_SRLI: x[d.rd] = x[d.rs1] >> d.imm
-            elif kind == K_SRAI: x[d.rd] = <uint64_t>(<int64_t>x[d.rs1] >> d.imm)
-            elif kind == K_SUB: x[d.rd] = x[d.rs1] - x[d.rs2]
-            elif kind == K_SLL: x[d.rd] = x[d.rs1] << (x[d.rs2] & 63)
-            elif kind == K_SLT: x[d.rd] = <int64_t>x[d.rs1] < <int64_t>x[d.rs2]
-            elif kind == K_SLTU: x[d.rd] = x[d.rs1] < x[d.rs2]
-            elif kind == K_XOR: x[d.rd] = x[d.rs1] ^ x[d.rs2]
-            elif kind == K_SRL: x[d.rd] = x[d.rs1] >> (x[d.rs2] & 63)
-            elif kind == K_SRA: x[d.rd] = <uint64_t>(<int64_t>x[d.rs1] >> (x[d.rs2] & 63))
-            elif kind == K_OR: x[d.rd] = x[d.rs1] | x[d.rs2]
-            elif kind == K_AND: x[d.rd] = x[d.rs1] & x[d.rs2]
-            elif kind == K_ADDIW: x[d.rd] = sext32(x[d.rs1] + <uint64_t>d.imm)
-            elif kind == K_SLLIW: x[d.rd] = sext32(<uint32_t>x[d.rs1] << d.imm)
-            elif kind == K_SRLIW: x[d.rd] = sext32(<uint32_t>x[d.rs1] >> d.imm)
-            elif kind == K_SRAIW: x[d.rd] = <uint64_t>(<int64_t>(<int32_t>x[d.rs1] >> d.imm))
-            elif kind == K_ADDW: x[d.rd] = sext32(x[d.rs1] + x[d.rs2])
-            elif kind == K_SUBW: x[d.rd] = sext32(x[d.rs1] - x[d.rs2])
-            elif kind == K_SLLW: x[d.rd] = sext32(<uint32_t>x[d.rs1] << (x[d.rs2] & 31))
-            elif kind == K_SRLW: x[d.rd] = sext32(<uint32_t>x[d.rs1] >> (x[d.rs2] & 31))
-            elif kind == K_SRAW: x[d.rd] = <uint64_t>(<int64_t>(<int32_t>x[d.rs1] >> (x[d.rs2] & 31)))
-            elif kind == K_MUL or kind == K_MULH or kind == K_MULHSU or kind == K_MULHU or kind == K_DIV or \
-                    kind == K_DIVU or kind == K_REM or kind == K_REMU:
-                x[d.rd] = muldiv(kind - K_MUL, x[d.rs1], x[d.rs2])
-            elif kind == K_MULW or kind == K_DIVW or kind == K_DIVUW or kind == K_REMW or kind == K_REMUW:
-                x[d.rd] = muldivw(0 if kind == K_MULW else kind - K_DIVW + 4, x[d.rs1], x[d.rs2])
-            elif kind == K_FENCE:
-                pass
-            elif kind == K_AMO:
-                addr = x[d.rs1]
-                cause = self._amo(<uint32_t>d.imm)
-            elif kind == K_SYSTEM:
-                cause = self._system(<uint32_t>d.imm, npc)
-                if cause == RET_JUMPED:
-                    npc = s.pc
-                    cause = -1
-                elif cause == RET_IDLE:
-                    x[0] = 0
-                    s.pc = npc
-                    s.instret += 1
-                    s.cycles += s.cpi[d.cls]
-                    return EXIT_WFI_IDLE
-            else:
-                cause = EXC_ILLEGAL
+                elif kind == K_JALR:
+                    a = (x[d.rs1] + <uint64_t>d.imm) & ~<uint64_t>1
+                    x[d.rd] = npc
+                    npc = a
+                elif kind == K_LUI: x[d.rd] = <uint64_t>d.imm
+                elif kind == K_AUIPC: x[d.rd] = pc + <uint64_t>d.imm
+                elif kind == K_SLTI: x[d.rd] = <int64_t>x[d.rs1] < d.imm
+                elif kind == K_SLTIU: x[d.rd] = x[d.rs1] < <uint64_t>d.imm
+                elif kind == K_XORI: x[d.rd] = x[d.rs1] ^ <uint64_t>d.imm
+                elif kind == K_ORI: x[d.rd] = x[d.rs1] | <uint64_t>d.imm
+                elif kind == K_ANDI: x[d.rd] = x[d.rs1] & <uint64_t>d.imm
+                elif kind == K_SLLI: x[d.rd] = x[d.rs1] << d.imm
+                elif kind == K_SRLI: x[d.rd] = x[d.rs1] >> d.imm
+                elif kind == K_SRAI: x[d.rd] = <uint64_t>(<int64_t>x[d.rs1] >> d.imm)
+                elif kind == K_SUB: x[d.rd] = x[d.rs1] - x[d.rs2]
+                elif kind == K_SLL: x[d.rd] = x[d.rs1] << (x[d.rs2] & 63)
+                elif kind == K_SLT: x[d.rd] = <int64_t>x[d.rs1] < <int64_t>x[d.rs2]
+                elif kind == K_SLTU: x[d.rd] = x[d.rs1] < x[d.rs2]
+                elif kind == K_XOR: x[d.rd] = x[d.rs1] ^ x[d.rs2]
+                elif kind == K_SRL: x[d.rd] = x[d.rs1] >> (x[d.rs2] & 63)
+                elif kind == K_SRA: x[d.rd] = <uint64_t>(<int64_t>x[d.rs1] >> (x[d.rs2] & 63))
+                elif kind == K_OR: x[d.rd] = x[d.rs1] | x[d.rs2]
+                elif kind == K_AND: x[d.rd] = x[d.rs1] & x[d.rs2]
+                elif kind == K_ADDIW: x[d.rd] = sext32(x[d.rs1] + <uint64_t>d.imm)
+                elif kind == K_SLLIW: x[d.rd] = sext32(<uint32_t>x[d.rs1] << d.imm)
+                elif kind == K_SRLIW: x[d.rd] = sext32(<uint32_t>x[d.rs1] >> d.imm)
+                elif kind == K_SRAIW: x[d.rd] = <uint64_t>(<int64_t>(<int32_t>x[d.rs1] >> d.imm))
+                elif kind == K_ADDW: x[d.rd] = sext32(x[d.rs1] + x[d.rs2])
+                elif kind == K_SUBW: x[d.rd] = sext32(x[d.rs1] - x[d.rs2])
+                elif kind == K_SLLW: x[d.rd] = sext32(<uint32_t>x[d.rs1] << (x[d.rs2] & 31))
+                elif kind == K_SRLW: x[d.rd] = sext32(<uint32_t>x[d.rs1] >> (x[d.rs2] & 31))
+                elif kind == K_SRAW: x[d.rd] = <uint64_t>(<int64_t>(<int32_t>x[d.rs1] >> (x[d.rs2] & 31)))
+                elif kind == K_MUL or kind == K_MULH or kind == K_MULHSU or kind == K_MULHU or kind == K_DIV or \
+                        kind == K_DIVU or kind == K_REM or kind == K_REMU:
+                    x[d.rd] = muldiv(kind - K_MUL, x[d.rs1], x[d.rs2])
+                elif kind == K_MULW or kind == K_DIVW or kind == K_DIVUW or kind == K_REMW or kind == K_REMUW:
+                    x[d.rd] = muldivw(0 if kind == K_MULW else kind - K_DIVW + 4, x[d.rs1], x[d.rs2])
+                elif kind == K_FENCE:
+                    pass
+                elif kind == K_AMO:
+                    addr = x[d.rs1]
+                    s.cycles = cycles
+                    cause = self._amo(<uint32_t>d.imm)
+                    cycles = s.cycles
+                elif kind == K_SYSTEM:
+                    s.pc, s.cycles, s.instret = pc, cycles, instret
+                    cause = self._system(<uint32_t>d.imm, npc)
+                    cycles, instret = s.cycles, s.instret
+                    if cause == RET_JUMPED:
+                        npc = s.pc
+                        cause = -1
+                    elif cause == RET_IDLE:
+                        x[0] = 0
+                        s.pc, s.cycles, s.instret = npc, cycles + s.cpi[d.cls], instret + 1
+                        return EXIT_WFI_IDLE
+                else:
+                    cause = EXC_ILLEGAL
             if cause >= 0:
+                s.pc, s.cycles, s.instret = pc, cycles, instret
                 r = self._exception(cause, trap_value(cause, raw, addr))
+                pc, cycles = s.pc, s.cycles
                 if r >= 0:
                     return r
                 continue
             x[0] = 0
-            s.pc = npc
-            s.instret += 1
-            s.cycles += s.cpi[d.cls]
+            pc = npc
+            instret += 1
+            cycles += s.cpi[d.cls]
 
     # Slow check between instructions: stop requests, timers, interrupts. Returns an EXIT_*
     # code to leave run(), or -1 to continue.

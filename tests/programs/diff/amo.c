@@ -39,7 +39,7 @@ static void reset(uint64_t init)
 
 /* Word AMOs act on the upper word of mem[0] (address mem + 4). */
 #define DO_W(op) do { \
-        reset(0x5a5a5a5a00000000 | (uint32_t)0); \
+        reset(0x5a5a5a5a); /* sentinel in the lower word */ \
         ((volatile uint32_t *)mem)[1] = (uint32_t)vals[i]; \
         show(#op, AMO(op, (volatile uint32_t *)mem + 1, vals[j])); \
     } while (0)

@@ -221,6 +221,7 @@ stack_top:
         .skip 4096
 mtrap_stack_top:
         .skip 4096
+        .globl strap_stack_top
 strap_stack_top:
         .align 3
         .globl sig_regs

@@ -70,7 +70,12 @@ void print_signature(void)
     }
 }
 
-extern char m_enter_return[], s_enter_return[];
+extern char m_enter_return[], s_enter_return[], strap_stack_top[];
+
+void reset_strap_stack(void)
+{
+    csr_write(sscratch, (uint64_t)strap_stack_top);
+}
 
 void m_resume_frame(struct trap_frame *f)
 {

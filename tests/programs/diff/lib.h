@@ -53,6 +53,8 @@ uint64_t m_enter(uint64_t prv, void (*fn)(uint64_t), uint64_t arg, uint64_t sp);
 uint64_t s_enter(void (*fn)(uint64_t), uint64_t arg, uint64_t sp);
 void m_resume_frame(struct trap_frame *f);
 void s_resume_frame(struct trap_frame *f);
+/* Re-arm the S trap stack (after an S handler was abandoned by an exit). */
+void reset_strap_stack(void);
 /* True if the trap is the SYS_EXIT ecall. */
 int is_exit_ecall(const struct trap_frame *f);
 /* Length (2 or 4) of the instruction at a physical/identity address. */
