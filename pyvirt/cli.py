@@ -120,7 +120,8 @@ def config_from_args(args: argparse.Namespace) -> MachineConfig:
 def _run(config: MachineConfig) -> int:
     # Imported here so that option errors and --help never load the compiled machine.
     hypervisors = importlib.import_module("pyvirt.hypervisors")
-    return hypervisors.create(config).run()
+    base = importlib.import_module("pyvirt.hypervisors.base")
+    return hypervisors.create(config, input_source=base.StdinSource.for_stdin()).run()
 
 
 def _fail(message: str, status: int) -> int:

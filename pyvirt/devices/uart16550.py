@@ -84,6 +84,11 @@ class Uart16550(Device):
             if data:
                 self.feed(data)
 
+    def take_input_byte(self):
+        """The next received byte for a firmware console (SBI getchar), or None if none waits."""
+        self.poll_input()
+        return self._read_rbr() if self._rx_fifo else None
+
     # --- register access ---------------------------------------------------------------
     def read(self, offset: int, size: int) -> int:
         dlab = self._lcr & LCR_DLAB

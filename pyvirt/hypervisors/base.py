@@ -1,5 +1,7 @@
 """What every VMM shares: building the board, the console, the run loop's common exits
 (budget, instruction limit, stop, tohost, trap loop, idle), the exit status and statistics."""
+import os
+import select
 import sys
 
 from pyvirt import stats as stats_mod
@@ -32,9 +34,15 @@ class StdinSource:
         self.fd = fd
         self.eof = False
 
+    @classmethod
+    def for_stdin(cls):
+        """A source reading the host's stdin, or None when the process has no stdin."""
+        try:
+            return cls(sys.stdin.fileno())
+        except (AttributeError, OSError, ValueError):
+            return None
+
     def poll(self, block=False):
-        import os
-        import select
         if self.eof:
             return b""
         ready, _, _ = select.select([self.fd], [], [], None if block else 0)

@@ -18,9 +18,11 @@
 volatile uint64_t trap_site;        /* the instruction meant to trap */
 static volatile int irq_seen;
 
-/* Record the address of `insn`, then execute it. */
+/* Record the address of `insn`, then execute it.  a7 is zeroed so that
+ * an ecall site is never mistaken for the SYS_EXIT request. */
 #define AT_SITE(insn) \
-    asm volatile("la t0, 1f\n\tsd t0, trap_site, t1\n1:\t" insn ::: "t0", "t1", "memory")
+    asm volatile("li a7, 0\n\tla t0, 1f\n\tsd t0, trap_site, t1\n1:\t" insn \
+                 ::: "a7", "t0", "t1", "memory")
 
 static uint64_t ustack[512] __attribute__((aligned(16)));
 static uint64_t sstack[512] __attribute__((aligned(16)));
@@ -140,19 +142,35 @@ static uint64_t s_exceptions(uint64_t arg)
 
 /* ---- interrupts ------------------------------------------------------- */
 
-static void wait_irq(int before)
+/*
+ * Wait for the handler to count an interrupt, in M or S: sleep with the
+ * interrupt globally disabled (wfi still wakes for a pending enabled one),
+ * then open the window for exactly one instruction.  Checking with
+ * interrupts enabled and then sleeping could miss the wake-up.
+ */
+static void m_wait_irq(int before)
 {
-    while (irq_seen == before)
+    while (irq_seen == before) {
         asm volatile("wfi");
+        csr_set(mstatus, MSTATUS_MIE);
+        csr_clear(mstatus, MSTATUS_MIE);
+    }
+}
+
+static void s_wait_irq(int before)
+{
+    while (irq_seen == before) {
+        asm volatile("wfi");
+        csr_set(sstatus, MSTATUS_SIE);
+        csr_clear(sstatus, MSTATUS_SIE);
+    }
 }
 
 static uint64_t s_wait_ssip(uint64_t arg)
 {
     int before = irq_seen;
     csr_set(sie, MIP_SSIP);
-    csr_set(sstatus, MSTATUS_SIE);
-    wait_irq(before);
-    csr_clear(sstatus, MSTATUS_SIE);
+    s_wait_irq(before);
     return arg;
 }
 
@@ -160,10 +178,8 @@ static uint64_t s_wait_stimer(uint64_t arg)
 {
     int before = irq_seen;
     csr_set(sie, MIP_STIP);
-    csr_set(sstatus, MSTATUS_SIE);
     asm volatile("csrw 0x14d, zero");        /* stimecmp = 0: due now */
-    wait_irq(before);
-    csr_clear(sstatus, MSTATUS_SIE);
+    s_wait_irq(before);
     return arg;
 }
 
@@ -199,20 +215,13 @@ int main(void)
     print("-- interrupts\n");
     int before = irq_seen;
     csr_write(mie, MIP_MSIP);
-    csr_set(mstatus, MSTATUS_MIE);
     *(volatile uint32_t *)CLINT_MSIP = 1;
-    wait_irq(before);
-    csr_clear(mstatus, MSTATUS_MIE);
+    m_wait_irq(before);
 
     before = irq_seen;
     csr_write(mie, MIP_MTIP);
     *(volatile uint64_t *)CLINT_MTIMECMP = 0;
-    print_kv("dbg mip", csr_read(mip));
-    print_kv("dbg mie", csr_read(mie));
-    print_kv("dbg mstatus", csr_read(mstatus));
-    csr_set(mstatus, MSTATUS_MIE);
-    wait_irq(before);
-    csr_clear(mstatus, MSTATUS_MIE);
+    m_wait_irq(before);
 
     /* SSIP delegated, raised by M before entering S. */
     csr_write(mideleg, MIP_SSIP | MIP_STIP);
