@@ -6,7 +6,7 @@ import sys
 from typing import List, Optional
 
 from pyvirt import __version__
-from pyvirt.config import MachineConfig
+from pyvirt.config import MachineConfig, parse_drive
 from pyvirt.costmodel import load_profile
 from pyvirt.errors import PyvirtError
 
@@ -70,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--bios", choices=("builtin", "none"), default="builtin",
                      help="builtin: pyvirt SBI, kernel in S-mode at 0x80200000; none: M-mode at 0x80000000")
     run.add_argument("--mem", type=_ram_size, default=128 << 20, metavar="SIZE", help="RAM size (default 128M)")
-    run.add_argument("--drive", action="append", default=[], metavar="FILE", help="disk image (repeatable)")
+    run.add_argument("--drive", action="append", default=[], metavar="FILE", help="disk image: PATH or file=PATH,if=virtio|pio (repeatable)")
     run.add_argument("--append", default="", metavar="ARGS", help="kernel command line (/chosen/bootargs)")
     run.add_argument("--profile", default="default", metavar="NAME|FILE", help="cost profile")
     run.add_argument("--stats", metavar="FILE", help="write JSON statistics to FILE")
@@ -102,8 +102,13 @@ def _check_stats_path(path: str) -> None:
 def config_from_args(args: argparse.Namespace) -> MachineConfig:
     """Validate what argparse cannot check alone and build the MachineConfig."""
     _check_regular_file(args.kernel, "kernel")
+    interfaces = []
     for drive in args.drive:
-        _check_regular_file(drive, "drive")
+        path, interface = parse_drive(drive)
+        _check_regular_file(path, "drive")
+        interfaces.append(interface)
+    if interfaces.count("pio") > 1:
+        raise PyvirtError("only one drive can use if=pio (the board has one PIO disk controller)")
     if args.tlb_entries % args.tlb_ways:
         raise PyvirtError(f"--tlb-entries {args.tlb_entries} is not divisible by --tlb-ways {args.tlb_ways}")
     load_profile(args.profile)

@@ -1,6 +1,10 @@
 """MachineConfig: everything that defines one run (the CLI and the experiment harness build it)."""
 from dataclasses import dataclass, field
-from typing import List, Optional
+from typing import List, Optional, Tuple
+
+from pyvirt.errors import PyvirtError
+
+DRIVE_INTERFACES = ("virtio", "pio")
 
 
 @dataclass
@@ -9,7 +13,7 @@ class MachineConfig:
     mode: str = "native"                 # native | trap | pv | hvm
     bios: str = "builtin"                # builtin (pyvirt SBI, kernel at 0x8020_0000 in S) | none (M at 0x8000_0000)
     mem_bytes: int = 128 << 20
-    drives: List[str] = field(default_factory=list)   # disk image files, one virtio-blk each
+    drives: List[str] = field(default_factory=list)   # drive specs: PATH or file=PATH,if=virtio|pio
     append: str = ""                     # /chosen/bootargs
     profile: str = "default"             # profile name (costmodel/profiles/NAME.toml) or a TOML path
     stats_path: Optional[str] = None     # write JSON statistics here
@@ -17,3 +21,17 @@ class MachineConfig:
     max_insns: Optional[int] = None      # stop with a diagnostic after this many instructions
     tlb_entries: int = 64
     tlb_ways: int = 4
+
+
+def parse_drive(spec: str) -> Tuple[str, str]:
+    """(path, interface) of a drive spec: `PATH`, or QEMU-style `file=PATH[,if=virtio|pio]`."""
+    if not spec.startswith("file="):
+        return spec, "virtio"
+    fields = dict(part.split("=", 1) if "=" in part else (part, "") for part in spec.split(","))
+    unknown = sorted(set(fields) - {"file", "if"})
+    if unknown:
+        raise PyvirtError(f"drive '{spec}': unknown option '{unknown[0]}' (use file=PATH,if=virtio|pio)")
+    interface = fields.get("if", "virtio")
+    if interface not in DRIVE_INTERFACES:
+        raise PyvirtError(f"drive '{spec}': unknown interface '{interface}' (use virtio or pio)")
+    return fields["file"], interface

@@ -1,13 +1,15 @@
 """The QEMU-virt-compatible board: RAM, one hart, the devices of the virt memory map, the
 device tree, and kernel loading. The hypervisor of the chosen mode owns the run loop."""
+from pyvirt.config import parse_drive
 from pyvirt.devices.clint import Clint
+from pyvirt.devices.piodisk import PioDisk
 from pyvirt.devices.plic import Plic
 from pyvirt.devices.sifive_test import SifiveTest
 from pyvirt.devices.uart16550 import Uart16550
 from pyvirt.devices.virtio.blk import VirtioBlk
 from pyvirt.devices.virtio.mmio import VirtioMmio
 from pyvirt.machine.bus import Bus
-from pyvirt.machine.fdt import BoardDesc, build_device_tree, qemu_virt_devices
+from pyvirt.machine.fdt import BoardDesc, DeviceEntry, build_device_tree, qemu_virt_devices
 from pyvirt.machine.hart import Hart
 from pyvirt.machine.loader import load_elf
 
@@ -16,6 +18,7 @@ SBI_KERNEL_BASE = 0x8020_0000       # where an S-mode kernel starts under the bu
 ISA_STRING = "rv64imac_zicsr_zifencei_sstc"
 VIRTIO_SLOTS = 8
 UART_IRQ = 10
+PIODISK_BASE, PIODISK_IRQ = 0x1000_9000, 9
 
 
 class PowerState:
@@ -43,8 +46,12 @@ class Board:
         self.power = PowerState()
         self.devices = {}
         self._add_devices(console_out, console_in)
+        dt_devices = qemu_virt_devices(VIRTIO_SLOTS)
+        if self.piodisk is not None:
+            dt_devices.append(DeviceEntry("piodisk", ("pyvirt,piodisk",), PIODISK_BASE, PioDisk.size,
+                                          irq=PIODISK_IRQ))
         self.dtb = build_device_tree(BoardDesc(RAM_BASE, config.mem_bytes, bootargs=config.append,
-                                               isa=ISA_STRING, devices=qemu_virt_devices(VIRTIO_SLOTS)))
+                                               isa=ISA_STRING, devices=dt_devices))
         self.dtb_addr = self._dtb_address()
         self.image = None
 
@@ -58,13 +65,20 @@ class Board:
         self._map(0x0200_0000, Clint(self.hart))
         self._map(0x0C00_0000, self.plic)
         self._map(0x1000_0000, self.uart)
-        self.disks = [VirtioBlk(path) for path in self.config.drives[:VIRTIO_SLOTS]]
+        drives = [parse_drive(spec) for spec in self.config.drives]
+        self.disks = [VirtioBlk(path) for path, interface in drives if interface == "virtio"][:VIRTIO_SLOTS]
         for n in range(VIRTIO_SLOTS):
             backend = self.disks[n] if n < len(self.disks) else None
             irq = n + 1
             dev = VirtioMmio(self.bus, lambda level, irq=irq: self.plic.set_source(irq, level), backend,
                              name=f"virtio-blk{n}" if backend else f"virtio{n}")
             self._map(0x1000_1000 + n * 0x1000, dev)
+        pio = [path for path, interface in drives if interface == "pio"]
+        self.piodisk = None
+        if pio:
+            self.piodisk = PioDisk(pio[0], lambda level: self.plic.set_source(PIODISK_IRQ, level))
+            self.disks.append(self.piodisk)
+            self._map(PIODISK_BASE, self.piodisk)
 
     def _map(self, base, device):
         self.bus.add_device(base, device)

@@ -13,12 +13,11 @@ or a host I/O error gets VIRTIO_BLK_S_IOERR. A chain without a header or status 
 malformed (VirtqueueError -> DEVICE_NEEDS_RESET). Requests are served synchronously in ring
 order when the queue is notified, so results are deterministic.
 """
-import os
 import struct
 
+from pyvirt.devices.disk_image import SECTOR_SIZE, DiskImage
 from pyvirt.devices.virtio.device import VirtioDevice
 from pyvirt.devices.virtio.queue import Chain, Virtqueue, VirtqueueError
-from pyvirt.errors import PyvirtError
 
 VIRTIO_ID_BLOCK = 2
 VIRTIO_BLK_F_SEG_MAX = 1 << 2
@@ -34,7 +33,6 @@ VIRTIO_BLK_S_OK = 0
 VIRTIO_BLK_S_IOERR = 1
 VIRTIO_BLK_S_UNSUPP = 2
 
-SECTOR_SIZE = 512
 HEADER = struct.Struct("<IIQ")
 ID_BYTES = 20
 CONFIG_BYTES = 60
@@ -53,17 +51,14 @@ class VirtioBlk(VirtioDevice):
     queue_num_max = 256
 
     def __init__(self, path: str, read_only: bool = False, serial: str = ""):
-        try:
-            self._fd = os.open(path, os.O_RDONLY if read_only else os.O_RDWR)
-        except OSError as err:
-            raise PyvirtError(f"cannot open disk image {path}: {err.strerror}") from err
+        self._image = DiskImage(path, read_only)
         self.read_only = read_only
-        self.capacity = os.fstat(self._fd).st_size // SECTOR_SIZE   # in sectors
+        self.capacity = self._image.capacity
         self._id = serial.encode("ascii")[:ID_BYTES].ljust(ID_BYTES, b"\0")
         self._counters = dict.fromkeys(COUNTERS, 0)
 
     def close(self) -> None:
-        os.close(self._fd)
+        self._image.close()
 
     def device_features(self) -> int:
         features = VIRTIO_BLK_F_SEG_MAX | VIRTIO_BLK_F_BLK_SIZE | VIRTIO_BLK_F_FLUSH
@@ -104,21 +99,14 @@ class VirtioBlk(VirtioDevice):
         self._counters["unsupported_requests"] += 1
         return VIRTIO_BLK_S_UNSUPP, 0
 
-    def _range_ok(self, sector: int, length: int) -> bool:
-        return length % SECTOR_SIZE == 0 and sector + length // SECTOR_SIZE <= self.capacity
-
     def _read_sectors(self, queue: Virtqueue, chain: Chain, sector: int):
         self._counters["read_requests"] += 1
         length = chain.writable_len - 1
-        if not self._range_ok(sector, length):
+        if not self._image.in_range(sector, length):
             return VIRTIO_BLK_S_IOERR, 0
         for done in range(0, length, TRANSFER_CHUNK):
-            step = min(TRANSFER_CHUNK, length - done)
-            try:
-                data = os.pread(self._fd, step, sector * SECTOR_SIZE + done)
-            except OSError:
-                return VIRTIO_BLK_S_IOERR, done
-            if len(data) != step:
+            data = self._image.read(sector + done // SECTOR_SIZE, min(TRANSFER_CHUNK, length - done))
+            if data is None:
                 return VIRTIO_BLK_S_IOERR, done
             queue.write(chain, done, data)
         self._counters["bytes_read"] += length
@@ -128,15 +116,11 @@ class VirtioBlk(VirtioDevice):
     def _write_sectors(self, queue: Virtqueue, chain: Chain, sector: int) -> int:
         self._counters["write_requests"] += 1
         length = chain.readable_len - HEADER.size
-        if self.read_only or not self._range_ok(sector, length):
+        if self.read_only or not self._image.in_range(sector, length):
             return VIRTIO_BLK_S_IOERR
         for done in range(0, length, TRANSFER_CHUNK):
             data = queue.read(chain, HEADER.size + done, min(TRANSFER_CHUNK, length - done))
-            try:
-                written = os.pwrite(self._fd, data, sector * SECTOR_SIZE + done)
-            except OSError:
-                return VIRTIO_BLK_S_IOERR
-            if written != len(data):
+            if not self._image.write(sector + done // SECTOR_SIZE, data):
                 return VIRTIO_BLK_S_IOERR
         self._counters["bytes_written"] += length
         self._counters["sectors_written"] += length // SECTOR_SIZE
@@ -144,11 +128,7 @@ class VirtioBlk(VirtioDevice):
 
     def _flush(self) -> int:
         self._counters["flush_requests"] += 1
-        try:
-            os.fsync(self._fd)
-        except OSError:
-            return VIRTIO_BLK_S_IOERR
-        return VIRTIO_BLK_S_OK
+        return VIRTIO_BLK_S_OK if self._image.flush() else VIRTIO_BLK_S_IOERR
 
     def _get_id(self, queue: Virtqueue, chain: Chain):
         self._counters["get_id_requests"] += 1

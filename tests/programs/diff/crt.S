@@ -17,6 +17,8 @@
  */
 #include "lib.h"
 
+        .file "crt.S"           /* a fixed STT_FILE name keeps builds reproducible */
+
 #define FRAME_SIZE (36 * 8)
 #define F_EPC      (32 * 8)
 #define F_CAUSE    (33 * 8)
@@ -185,6 +187,8 @@ m_enter:
         csrc mstatus, t0
         slli t0, a0, 11
         csrs mstatus, t0
+        li t0, MSTATUS_MPIE
+        csrc mstatus, t0
         csrw mepc, a1
         mv a0, a2
         mv sp, a3
@@ -195,7 +199,7 @@ m_enter_return:
 
 s_enter:
         SAVE_CALLEE s_enter_ctx
-        li t0, MSTATUS_SPP
+        li t0, MSTATUS_SPP | MSTATUS_SPIE
         csrc sstatus, t0
         csrw sepc, a0
         mv a0, a1

@@ -81,12 +81,14 @@ void m_resume_frame(struct trap_frame *f)
 {
     f->epc = (uint64_t)m_enter_return;
     csr_set(mstatus, MSTATUS_MPP);
+    csr_clear(mstatus, MSTATUS_MPIE);           /* back in M with MIE = 0 */
 }
 
 void s_resume_frame(struct trap_frame *f)
 {
     f->epc = (uint64_t)s_enter_return;
     csr_set(sstatus, MSTATUS_SPP);
+    csr_clear(sstatus, MSTATUS_SPIE);           /* back in S with SIE = 0 */
 }
 
 int is_exit_ecall(const struct trap_frame *f)

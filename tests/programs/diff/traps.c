@@ -53,12 +53,20 @@ static void report(const char *mode, struct trap_frame *f, uint64_t prev)
     uart_putc('\n');
 }
 
-static void clear_interrupt(uint64_t cause)
+/* Remove the source of an interrupt and count it.  `in_m`: running in
+ * M-mode, where SSIP is cleared through mip (sip only shows it when it
+ * is delegated). */
+static void clear_interrupt(uint64_t cause, int in_m)
 {
     switch (cause & ~CAUSE_INTERRUPT) {
     case IRQ_M_SOFT:  *(volatile uint32_t *)CLINT_MSIP = 0; break;
     case IRQ_M_TIMER: *(volatile uint64_t *)CLINT_MTIMECMP = -1; break;
-    case IRQ_S_SOFT:  csr_clear(sip, MIP_SSIP); break;
+    case IRQ_S_SOFT:
+        if (in_m)
+            csr_clear(mip, MIP_SSIP);
+        else
+            csr_clear(sip, MIP_SSIP);
+        break;
     case IRQ_S_TIMER: asm volatile("csrw 0x14d, %0" :: "r"(-1L)); break;
     }
     irq_seen++;
@@ -72,11 +80,7 @@ void handle_mtrap(struct trap_frame *f)
     }
     report("M", f, (f->status & MSTATUS_MPP) >> 11);
     if (f->cause & CAUSE_INTERRUPT) {
-        if ((f->cause & 63) == IRQ_S_SOFT)
-            csr_clear(mip, MIP_SSIP);
-        else
-            clear_interrupt(f->cause);
-        irq_seen++;
+        clear_interrupt(f->cause, 1);
         return;
     }
     f->epc += insn_length(f->epc);
@@ -91,7 +95,7 @@ void handle_strap(struct trap_frame *f)
     }
     report("S", f, (f->status & MSTATUS_SPP) ? PRV_S : PRV_U);
     if (f->cause & CAUSE_INTERRUPT) {
-        clear_interrupt(f->cause);
+        clear_interrupt(f->cause, 0);
         return;
     }
     f->epc += insn_length(f->epc);
@@ -183,12 +187,13 @@ static uint64_t s_wait_stimer(uint64_t arg)
     return arg;
 }
 
-static uint64_t u_spin(uint64_t arg)
+/* The interrupt may arrive on the very first U instruction, so the count
+ * to wait past is taken before entering U. */
+static uint64_t u_spin(uint64_t before)
 {
-    int before = irq_seen;
-    while (irq_seen == before)
+    while (irq_seen == (int)before)
         ;
-    return arg;
+    return 3;
 }
 
 int main(void)
@@ -239,7 +244,7 @@ int main(void)
     csr_write(mideleg, 0);
     csr_write(mie, MIP_SSIP);
     csr_set(mip, MIP_SSIP);
-    print_kv("exit", m_enter(PRV_U, (void (*)(uint64_t))u_spin, 3, USTACK));
+    print_kv("exit", m_enter(PRV_U, (void (*)(uint64_t))u_spin, irq_seen, USTACK));
     csr_write(mie, 0);
 
     print_kv("interrupts seen", irq_seen);

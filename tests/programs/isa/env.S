@@ -23,6 +23,7 @@
  */
 #include "test_macros.h"
 
+        .file "env.S"           /* a fixed STT_FILE name keeps builds reproducible */
         .section .text.init, "ax", @progbits
         .globl _start
 _start:

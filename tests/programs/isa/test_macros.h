@@ -41,8 +41,10 @@
 /* Skeleton                                                             */
 /* ------------------------------------------------------------------ */
 
+/* .file: name the object after the source (not a temporary file), so
+ * that builds are reproducible. */
 #define TEST_CODE_BEGIN \
-        .text; .align 2; .globl test_main; test_main:
+        .file __FILE__; .text; .align 2; .globl test_main; test_main:
 
 /* Everything passed if we get here; `fail` is the target of every check. */
 #define TEST_PASSFAIL \
