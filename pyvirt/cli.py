@@ -7,6 +7,7 @@ from typing import List, Optional
 
 from pyvirt import __version__
 from pyvirt.config import MachineConfig, parse_drive
+from pyvirt.console import StdinSource
 from pyvirt.costmodel import load_profile
 from pyvirt.errors import PyvirtError
 
@@ -125,8 +126,7 @@ def config_from_args(args: argparse.Namespace) -> MachineConfig:
 def _run(config: MachineConfig) -> int:
     # Imported here so that option errors and --help never load the compiled machine.
     hypervisors = importlib.import_module("pyvirt.hypervisors")
-    base = importlib.import_module("pyvirt.hypervisors.base")
-    return hypervisors.create(config, input_source=base.StdinSource.for_stdin()).run()
+    return hypervisors.create(config, input_source=StdinSource.for_stdin()).run()
 
 
 def _fail(message: str, status: int) -> int:

@@ -24,7 +24,7 @@ def fake_vmm(monkeypatch):
     """Replace pyvirt.hypervisors with a stub; `vmm.run` is what create(config).run() does."""
     vmm = types.SimpleNamespace(configs=[], run=lambda: 0, create_error=None)
 
-    def create(config):
+    def create(config, **kwargs):
         if vmm.create_error:
             raise vmm.create_error
         vmm.configs.append(config)

@@ -1,57 +1,15 @@
 """What every VMM shares: building the board, the console, the run loop's common exits
 (budget, instruction limit, stop, tohost, trap loop, idle), the exit status and statistics."""
-import os
-import select
 import sys
 
 from pyvirt import stats as stats_mod
+from pyvirt.console import Console
 from pyvirt.costmodel import load_profile
 from pyvirt.machine.board import Board
 
 EXIT_BUDGET, EXIT_STOP, EXIT_MTRAP, EXIT_WFI_IDLE, EXIT_TOHOST, EXIT_TRAP_LOOP = range(6)
 SLICE = 1_000_000            # instructions between host-side polls (console input)
 STATUS_GUEST_STOPPED = 3     # exit status when pyvirt stops a guest that cannot continue
-
-
-class Console:
-    """The guest console on the host's stdout (buffered, flushed at each slice) and stdin."""
-
-    def __init__(self, out=None, inp=None):
-        self.out = out if out is not None else sys.stdout.buffer
-        self.inp = inp
-
-    def write(self, data):
-        self.out.write(data)
-
-    def flush(self):
-        self.out.flush()
-
-
-class StdinSource:
-    """Console input from a host file descriptor: poll() returns what is available now."""
-
-    def __init__(self, fd):
-        self.fd = fd
-        self.eof = False
-
-    @classmethod
-    def for_stdin(cls):
-        """A source reading the host's stdin, or None when the process has no stdin."""
-        try:
-            return cls(sys.stdin.fileno())
-        except (AttributeError, OSError, ValueError):
-            return None
-
-    def poll(self, block=False):
-        if self.eof:
-            return b""
-        ready, _, _ = select.select([self.fd], [], [], None if block else 0)
-        if not ready:
-            return b""
-        data = os.read(self.fd, 4096)
-        if not data:
-            self.eof = True
-        return data
 
 
 class VMM:
