@@ -475,6 +475,12 @@ ENCODERS = {name: obj for name, obj in list(globals().items())
                              "enc_u", "enc_j")}
 
 
+CODE = RAM_BASE                  # where Machine.exec places instructions
+M_HANDLER = RAM_BASE + 0x1_0000  # default trap handlers: `j .` (park until the budget ends)
+S_HANDLER = RAM_BASE + 0x1_1000
+DATA = RAM_BASE + 0x2_0000       # a scratch data area
+
+
 class Machine:
     """A Bus with RAM at RAM_BASE and a Hart with unit costs (every CPI and event = 1 cycle,
     one cycle per mtime tick). The hart starts in M-mode at RAM_BASE."""
@@ -500,6 +506,38 @@ class Machine:
 
     def run(self, n):
         return self.hart.run(n)
+
+    def park_handlers(self):
+        """mtvec = M_HANDLER, stvec = S_HANDLER, each holding `j .`."""
+        self.bus.write_u32(M_HANDLER, j(0))
+        self.bus.write_u32(S_HANDLER, j(0))
+        self.set_csr(MTVEC, M_HANDLER)
+        self.set_csr(STVEC, S_HANDLER)
+        return self
+
+    def exec(self, insns, n=None, pc=CODE, priv=None, **regs):
+        """Place insns (an instruction, a list, or an Asm) at pc, set registers, run n
+        instructions (default: as many as given) and return run()'s exit code."""
+        if isinstance(insns, Asm):
+            prog = insns
+        else:
+            prog = Asm(pc)
+            prog.emit(insns if isinstance(insns, (list, tuple)) else [insns])
+        self.load(prog)
+        self.set_regs(**regs)
+        self.hart.pc = prog.base
+        if priv is not None:
+            self.hart.priv = priv
+        count = n if n is not None else sum(1 for _, _, v in prog.items)
+        return self.hart.run(count)
+
+    def trap(self):
+        """(mcause, mepc, mtval)."""
+        return self.csr(MCAUSE), self.csr(MEPC), self.csr(MTVAL)
+
+    def strap(self):
+        """(scause, sepc, stval)."""
+        return self.csr(SCAUSE), self.csr(SEPC), self.csr(STVAL)
 
     def x(self, r):
         return self.hart.get_reg(reg(r))
