@@ -206,7 +206,7 @@ cdef inline void decode(uint32_t raw, Decoded* d) noexcept nogil:
     if d.kind == K_AMO or d.kind == K_SYSTEM:
         imm = insn                  # their handlers decode the full (expanded) instruction
     d.imm = imm
-    d.rd = (insn >> 7) & 31
+    d.rd = ((insn >> 7) & 31) or 32          # writes to x0 go to the sink x[32]
     d.rs1 = (insn >> 15) & 31
     d.rs2 = (insn >> 20) & 31
     d.cls = CLS_CSR if (d.kind == K_SYSTEM and ((insn >> 12) & 7) != 0) else \

@@ -368,7 +368,6 @@ cdef class Hart:
                         npc = s.pc
                         cause = -1
                     elif cause == RET_IDLE:
-                        x[0] = 0
                         s.pc, s.cycles, s.instret = npc, cycles + s.cpi[d.cls], instret + 1
                         return EXIT_WFI_IDLE
                 else:
@@ -380,7 +379,6 @@ cdef class Hart:
                 if r >= 0:
                     return r
                 continue
-            x[0] = 0
             pc = npc
             instret += 1
             cycles += s.cpi[d.cls]
@@ -532,7 +530,8 @@ cdef class Hart:
             else:
                 old = 1
             s.reservation_valid = 0
-            s.x[rd] = old
+            if rd:
+                s.x[rd] = old
             return -1
         memcpy(&old, p, size)
         if size == 4:
@@ -540,13 +539,15 @@ cdef class Hart:
         if f5 == 2:                                          # lr
             s.reservation = pa
             s.reservation_valid = 1
-            s.x[rd] = old
+            if rd:
+                s.x[rd] = old
             return -1
         new = amo_compute(f5, size, old, src)
         memcpy(p, &new, size)
         if pa <= s.tohost_addr < pa + size:
             self._tohost_written()
-        s.x[rd] = old
+        if rd:
+            s.x[rd] = old
         return -1
 
     # SYSTEM opcode: CSR instructions, ecall, ebreak, mret, sret, wfi, sfence.vma.
@@ -563,7 +564,8 @@ cdef class Hart:
             cause = csr_insn(s, insn, &result)
             if cause:
                 return cause
-            s.x[rd] = result
+            if rd:
+                s.x[rd] = result
             return RET_NEXT
         if (insn >> 25) == 0x09 and rd == 0:                  # sfence.vma
             if s.priv == PRV_U or (s.priv == PRV_S and (s.mstatus & MSTATUS_TVM)):

@@ -115,7 +115,7 @@ cdef enum:
     DCACHE_ENTRIES = 16384
 
 ctypedef struct HartState:
-    uint64_t x[32]
+    uint64_t x[33]         # x[32] is a write sink: the decoder maps rd = x0 there, so x0 stays 0
     uint64_t pc
     int priv
     # machine-level CSRs
