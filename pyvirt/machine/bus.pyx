@@ -56,7 +56,7 @@ cdef class Bus:
         if i < 0:
             return -1
         self.region_writes[i] += 1
-        self.devices[i].write(pa - self.region_base[i], size, value)
+        self.devices[i].write(pa - self.region_base[i], size, value & (0xFFFFFFFFFFFFFFFF >> (64 - 8 * size)))
         return i
 
     def device_at(self, uint64_t pa):

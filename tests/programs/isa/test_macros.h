@@ -16,8 +16,9 @@
  * Case numbers start at 2; 1 stands for "the environment itself".
  *
  * Register use: sources a1/a2, result a4 (or the register named in the
- * macro), expected value t6, scratch t0/t1.  gp is TESTNUM.  The trap
- * handlers in env.S preserve every general-purpose register.
+ * macro), expected value t6, scratch t0-t2 (every macro may clobber them).
+ * gp is TESTNUM.  The trap handlers in env.S preserve every general-purpose
+ * register; traps a test provokes are announced with EXPECT_TRAP (below).
  */
 #ifndef TEST_MACROS_H
 #define TEST_MACROS_H
@@ -194,6 +195,11 @@ test_ ## n: \
 #define EXPECT_STRAP(cause, resume) \
         la t0, strap_info; li t1, cause; sd t1, TI_EXPECT(t0); \
         la t1, resume; sd t1, TI_RESUME(t0)
+
+/* Withdraw an announced M-mode trap that did not happen (for cases where
+ * either trapping or not trapping is allowed). */
+#define CANCEL_TRAP \
+        la t0, mtrap_info; li t1, -1; sd t1, TI_EXPECT(t0)
 
 /* reg = recorded field of the last M-mode / S-mode trap */
 #define MTRAP_FIELD(reg, field) la reg, mtrap_info; ld reg, field(reg)
