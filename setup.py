@@ -2,7 +2,7 @@
 from setuptools import setup, Extension
 from Cython.Build import cythonize
 
-MACHINE_MODULES = ["hart", "mmu", "csr", "trap", "bus"]
+MACHINE_MODULES = ["hart", "mmu", "csr", "trap", "pmp", "bus"]
 
 extensions = [
     Extension(f"pyvirt.machine.{name}", [f"pyvirt/machine/{name}.pyx"],

@@ -5,7 +5,8 @@
 # mcounteren/scounteren for the user counters, menvcfg.STCE for stimecmp.
 from libc.stdint cimport uint32_t, uint64_t
 from pyvirt.machine.state cimport *
-from pyvirt.machine.mmu cimport mmu_update_mode
+from pyvirt.machine.mmu cimport mmu_update_mode, tlb_flush
+from pyvirt.machine.pmp cimport pmp_csr_read, pmp_csr_write
 from pyvirt.machine.trap cimport mtime
 
 cdef uint64_t MSTATUS_WRITABLE = 0x7E19AA   # SIE MIE SPIE MPIE SPP MPP MPRV SUM MXR TVM TW TSR
@@ -19,7 +20,6 @@ cdef uint64_t ALL_INTERRUPTS = 0xAAA
 cdef uint64_t MENVCFG_STCE = <uint64_t>1 << 63
 cdef uint64_t MENVCFG_WRITABLE = MENVCFG_STCE | 1
 cdef uint64_t MISA = (<uint64_t>2 << 62) | (1 << 0) | (1 << 2) | (1 << 8) | (1 << 12) | (1 << 18) | (1 << 20)
-cdef int PMP_ENTRIES = 16
 
 
 cdef void csr_reset(HartState* s) noexcept nogil:
@@ -44,16 +44,6 @@ cdef int _allowed(HartState* s, int num) noexcept nogil:
     if num == 0x180 and s.priv == PRV_S:
         return not (s.mstatus & MSTATUS_TVM)
     return 1
-
-
-cdef int _pmp_read(HartState* s, int num, uint64_t* v) noexcept nogil:
-    if 0x3A0 <= num <= 0x3AF:
-        if num & 1:
-            return -1
-        v[0] = s.pmpcfg[num - 0x3A0]
-        return 0
-    v[0] = s.pmpaddr[num - 0x3B0]
-    return 0
 
 
 # Raw read without privilege checks. Returns 0, or -1 if no such CSR exists.
@@ -87,10 +77,10 @@ cdef int csr_read(HartState* s, int num, uint64_t* value) noexcept nogil:
     elif num == 0xB00 or num == 0xC00: v = s.cycles + s.mcycle_offset
     elif num == 0xB02 or num == 0xC02: v = s.instret + s.minstret_offset
     elif num == 0xC01: v = mtime(s)
-    elif 0xB03 <= num <= 0xB1F or 0xC03 <= num <= 0xC1F or 0x320 <= num <= 0x33F: v = 0
+    elif 0xB03 <= num <= 0xB1F or 0xC03 <= num <= 0xC1F or num == 0x320 or 0x323 <= num <= 0x33F: v = 0
     elif 0xF11 <= num <= 0xF15: v = 0   # mvendorid marchid mimpid mhartid mconfigptr
     elif 0x3A0 <= num <= 0x3EF:
-        if _pmp_read(s, num, &v) < 0:
+        if pmp_csr_read(s, num, &v) < 0:
             return -1
     else:
         return -1
@@ -105,22 +95,6 @@ cdef void _write_mstatus(HartState* s, uint64_t v) noexcept nogil:
         s.mstatus = (s.mstatus & ~(<uint64_t>3 << 11)) | old_mpp
     mmu_update_mode(s)
     s.next_check = 0
-
-
-cdef void _write_pmp(HartState* s, int num, uint64_t v) noexcept nogil:
-    cdef int i, first
-    if 0x3A0 <= num <= 0x3AF:
-        first = (num - 0x3A0) * 4
-        if first >= PMP_ENTRIES:
-            return
-        for i in range(8):          # a locked entry keeps its configuration byte
-            if (s.pmpcfg[num - 0x3A0] >> (8 * i)) & 0x80:
-                v = (v & ~(<uint64_t>0xFF << (8 * i))) | (s.pmpcfg[num - 0x3A0] & (<uint64_t>0xFF << (8 * i)))
-        s.pmpcfg[num - 0x3A0] = v
-        return
-    i = num - 0x3B0
-    if i < PMP_ENTRIES and not ((s.pmpcfg[(i // 8) * 2] >> (8 * (i % 8))) & 0x80):
-        s.pmpaddr[i] = v & ((<uint64_t>1 << 54) - 1)
 
 
 # Raw write with WARL legalization and side effects, without privilege checks.
@@ -170,9 +144,10 @@ cdef int csr_write(HartState* s, int num, uint64_t v) noexcept nogil:
     elif num == 0xB00: s.mcycle_offset = v - s.cycles
     elif num == 0xB02: s.minstret_offset = v - s.instret
     elif 0x3A0 <= num <= 0x3EF:
-        if 0x3A0 <= num <= 0x3AF and (num & 1):
+        if pmp_csr_write(s, num, v) < 0:
             return -1
-        _write_pmp(s, num, v)
+        tlb_flush(s, 0, 0, 0, 0)           # translations cached under the old PMP re-check
+        mmu_update_mode(s)
     else:
         return csr_read(s, num, &v)   # existing read-only-zero counters ignore writes
     return 0
@@ -205,5 +180,11 @@ cdef int csr_insn(HartState* s, uint32_t insn, uint64_t* result) noexcept nogil:
         else:
             new = old & ~operand
         csr_write(s, num, new)
+        # the value written to mcycle/minstret is what the next instruction reads: it
+        # replaces the writing instruction's own increment
+        if num == 0xB00:
+            s.mcycle_offset -= s.cpi[CLS_CSR]
+        elif num == 0xB02:
+            s.minstret_offset -= 1
     result[0] = old
     return 0

@@ -6,6 +6,7 @@ cdef class Hart:
     cdef HartState st
     cdef Bus bus
     cdef public object console_write    # callable(bytes) for HTIF console output
+    cdef uint64_t fault_va              # the faulting address of the last slow load/store
     cdef int _run(self, uint64_t budget) except -2
     cdef int _check(self) except -2
     cdef int _exception(self, int cause, uint64_t tval) noexcept

@@ -11,6 +11,7 @@ from pyvirt.machine.decode cimport *
 from pyvirt.machine.alu cimport muldiv, muldivw, sext32
 from pyvirt.machine.mmu cimport data_host, mmu_translate, mmu_fetch_page, mmu_update_mode, tlb_flush, tlb_alloc
 from pyvirt.machine.csr cimport csr_insn, csr_read, csr_write, csr_reset
+from pyvirt.machine.pmp cimport pmp_page_perms
 from pyvirt.machine.trap cimport (take_trap, take_pending_interrupt, pending_interrupts, do_mret, do_sret,
                                   set_priv, account_segment, charge, charge_cycles, mtime, timer_update,
                                   next_timer_cycle)
@@ -287,8 +288,10 @@ cdef class Hart:
                         x[d.rd] = load_host(host, kind - K_LB)
                     else:
                         s.cycles = cycles
+                        self.fault_va = addr
                         cause = self._load_slow(addr, 1 << ((kind - K_LB) & 3), &v)
                         cycles = s.cycles
+                        addr = self.fault_va
                         if cause == 0:
                             cause = -1
                             x[d.rd] = extend_load(v, kind - K_LB)
@@ -299,8 +302,10 @@ cdef class Hart:
                         memcpy(host, &x[d.rs2], 1 << (kind - K_SB))
                     else:
                         s.cycles = cycles
+                        self.fault_va = addr
                         cause = self._store_slow(addr, 1 << (kind - K_SB), x[d.rs2])
                         cycles = s.cycles
+                        addr = self.fault_va
                         if cause == 0:
                             cause = -1
                 elif kind == K_BEQ or kind == K_BNE or kind == K_BLT or kind == K_BGE or kind == K_BLTU or \
@@ -441,7 +446,8 @@ cdef class Hart:
         return 0
 
     # Load that the fast path could not serve: translation miss, MMIO, or a page-crossing
-    # misaligned access (done byte by byte after translating both pages). Returns 0 or a cause.
+    # misaligned access (done byte by byte after translating both pages). Returns 0 or a cause;
+    # a fault on the second page sets fault_va to that page's part of the access (the tval).
     cdef int _load_slow(self, uint64_t va, int size, uint64_t* value) except -2:
         cdef HartState* s = &self.st
         cdef uint64_t pa, pa2, byte
@@ -454,6 +460,7 @@ cdef class Hart:
             return self._phys_read(pa, size, value, EXC_LOAD_ACCESS)
         cause = mmu_translate(s, va + first, ACC_READ, &pa2)
         if cause:
+            self.fault_va = va + first
             return cause
         value[0] = 0
         for i in range(size):
@@ -475,6 +482,7 @@ cdef class Hart:
             return self._phys_write(pa, size, value, EXC_STORE_ACCESS)
         cause = mmu_translate(s, va + first, ACC_WRITE, &pa2)
         if cause:
+            self.fault_va = va + first
             return cause
         if pa - s.ram_base >= s.ram_size or pa2 - s.ram_base >= s.ram_size:
             return EXC_STORE_ACCESS           # a page-crossing store must not half-complete
@@ -640,12 +648,14 @@ cdef class Hart:
         st["tlb"] = [(s.tlb[i].vpn, s.tlb[i].ppn, s.tlb[i].asid, s.tlb[i].flags, s.tlb[i].level)
                      for i in range((s.tlb_set_mask + 1) * s.tlb_ways)]
         st["tlb_victim"] = [s.tlb_victim[i] for i in range(s.tlb_set_mask + 1)]
+        # the fetch page buffer (a micro-TLB): its virtual page and RAM offset
+        st["fetch_page"] = None if s.fetch_vpage == NEVER else (s.fetch_vpage, <uint64_t>(s.fetch_host - s.ram))
         return st
 
     def set_state(self, st):
         """Restore what get_state() returned (same TLB geometry)."""
         cdef HartState* s = &self.st
-        cdef uint64_t pa
+        cdef uint64_t pa, vpn, ppn
         restore_scalars(s, st)
         for i in range(32): s.x[i] = st["x"][i]
         for i in range(16): s.pmpcfg[i] = st["pmpcfg"][i]
@@ -659,12 +669,16 @@ cdef class Hart:
         for i, (vpn, ppn, asid, flags, level) in enumerate(st["tlb"]):
             s.tlb[i].vpn, s.tlb[i].ppn, s.tlb[i].asid, s.tlb[i].flags, s.tlb[i].level = vpn, ppn, asid, flags, level
             pa = ppn << 12
-            s.tlb[i].direct = pa - s.ram_base < s.ram_size and ppn != s.watch_page
+            s.tlb[i].pmp_split = pmp_page_perms(s, pa, PRV_S) not in (0, 7)
+            s.tlb[i].direct = pa - s.ram_base < s.ram_size and ppn != s.watch_page and not s.tlb[i].pmp_split
             s.tlb[i].addend = <int64_t>(s.ram + (pa - s.ram_base)) - <int64_t>(vpn << 12)
         for i in range(s.tlb_set_mask + 1): s.tlb_victim[i] = st["tlb_victim"][i]
         s.seg_exec_mark = s.cycles - s.event_cycles
         s.seg_instret_mark = s.instret
         mmu_update_mode(s)
+        if st["fetch_page"] is not None:
+            s.fetch_vpage = st["fetch_page"][0]
+            s.fetch_host = s.ram + <uint64_t>st["fetch_page"][1]
         s.next_check = 0
 
 

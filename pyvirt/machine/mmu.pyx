@@ -7,6 +7,7 @@ from libc.stdlib cimport calloc, free
 from libc.string cimport memcpy
 from pyvirt.machine.state cimport *
 from pyvirt.machine.mmu cimport PTE_V, PTE_R, PTE_W, PTE_X, PTE_U, PTE_G, PTE_A, PTE_D
+from pyvirt.machine.pmp cimport pmp_check, pmp_page_perms, pmp_any_locked
 
 cdef uint64_t PPN_MASK = (1 << 44) - 1
 cdef uint64_t MSTATUS_MPRV = 1 << 17
@@ -61,6 +62,9 @@ cdef void mmu_update_mode(HartState* s) noexcept nogil:
         dpriv = (s.mstatus >> 11) & 3
     s.fetch_translates = sv39 and s.priv != PRV_M
     s.data_translates = sv39 and dpriv != PRV_M
+    s.data_priv = dpriv
+    s.pmp_locked = pmp_any_locked(s)
+    s.data_bare_direct = dpriv == PRV_M and not s.pmp_locked
     cdef int key = (1 if dpriv == PRV_U else 0) | (2 if s.mstatus & MSTATUS_SUM else 0) | \
                    (4 if s.mstatus & MSTATUS_MXR else 0)
     s.perm_read = &PERM[key][ACC_READ][0]
@@ -89,7 +93,7 @@ cdef inline void _walk_ref(HartState* s) noexcept nogil:
     s.cat_cycles[CAT_PAGE_WALK] += c
 
 
-cdef void _tlb_fill(HartState* s, uint64_t vpn, uint64_t pa, int flags, int level) noexcept nogil:
+cdef void _tlb_fill(HartState* s, uint64_t vpn, uint64_t pa, int flags, int level, int pmp_split) noexcept nogil:
     cdef TlbEntry* e = _tlb_find(s, vpn)
     cdef uint32_t set_ = vpn & s.tlb_set_mask
     cdef uint64_t page = pa >> 12
@@ -101,7 +105,8 @@ cdef void _tlb_fill(HartState* s, uint64_t vpn, uint64_t pa, int flags, int leve
     e.asid = s.asid
     e.flags = flags
     e.level = level
-    e.direct = (pa & ~<uint64_t>0xFFF) - s.ram_base < s.ram_size and page != s.watch_page
+    e.pmp_split = pmp_split
+    e.direct = (pa & ~<uint64_t>0xFFF) - s.ram_base < s.ram_size and page != s.watch_page and not pmp_split
     e.addend = <int64_t>(s.ram + ((page << 12) - s.ram_base)) - <int64_t>(vpn << 12)
 
 
@@ -109,10 +114,10 @@ cdef void _tlb_fill(HartState* s, uint64_t vpn, uint64_t pa, int flags, int leve
 # Returns 0 or the exception cause.
 cdef int _walk(HartState* s, uint64_t va, int acc, const uint8_t* perm, uint64_t* pa) noexcept nogil:
     cdef uint64_t table = s.root_pa, pte_pa, pte = 0, ppn, need
-    cdef int level = 2, shift
+    cdef int level = 2, shift, pmp
     while True:
         pte_pa = table + ((va >> (12 + 9 * level)) & 0x1FF) * 8
-        if pte_pa - s.ram_base >= s.ram_size:
+        if pte_pa - s.ram_base >= s.ram_size or not pmp_check(s, pte_pa, 8, ACC_READ, PRV_S):
             return _access_fault(acc)
         _walk_ref(s)
         memcpy(&pte, s.ram + (pte_pa - s.ram_base), 8)
@@ -131,12 +136,22 @@ cdef int _walk(HartState* s, uint64_t va, int acc, const uint8_t* perm, uint64_t
         return _page_fault(acc)          # misaligned superpage
     need = PTE_A | (PTE_D if acc == ACC_WRITE else 0)
     if (pte & need) != need:
+        if not pmp_check(s, pte_pa, 8, ACC_WRITE, PRV_S):
+            return _access_fault(acc)
         pte |= need
         _walk_ref(s)
         memcpy(s.ram + (pte_pa - s.ram_base), &pte, 8)
     shift = 12 + 9 * level
     pa[0] = ((ppn >> (9 * level)) << shift) | (va & ((<uint64_t>1 << shift) - 1))
-    _tlb_fill(s, va >> 12, pa[0], pte & 0xFF, level)
+    pmp = pmp_page_perms(s, pa[0] & ~<uint64_t>0xFFF, PRV_S)
+    if pmp == 7 or pmp == 0:                      # uniform: cache the verdict in the entry
+        if pmp == 0:
+            return _access_fault(acc)
+        _tlb_fill(s, va >> 12, pa[0], pte & 0xFF, level, 0)
+        return 0
+    if not pmp_check(s, pa[0], 1, acc, PRV_S):   # mixed permissions: every access is checked
+        return _access_fault(acc)
+    _tlb_fill(s, va >> 12, pa[0], pte & 0xFF, level, 1)
     return 0
 
 
@@ -144,10 +159,14 @@ cdef int _walk(HartState* s, uint64_t va, int acc, const uint8_t* perm, uint64_t
 # Returns 0 or the exception cause (page fault or access fault).
 cdef int mmu_translate(HartState* s, uint64_t va, int acc, uint64_t* pa) noexcept nogil:
     cdef int translates = s.fetch_translates if acc == ACC_EXEC else s.data_translates
+    cdef int priv
     cdef const uint8_t* perm
     cdef TlbEntry* e
     if not translates:
         pa[0] = va
+        priv = s.priv if acc == ACC_EXEC else s.data_priv
+        if (priv != PRV_M or s.pmp_locked) and not pmp_check(s, va, 1, acc, priv):
+            return _access_fault(acc)
         return 0
     if ((<int64_t>(va << 25)) >> 25) != <int64_t>va:
         return _page_fault(acc)          # not a canonical Sv39 address
@@ -156,6 +175,8 @@ cdef int mmu_translate(HartState* s, uint64_t va, int acc, uint64_t* pa) noexcep
     if e != NULL and perm[e.flags]:
         s.tlb_hits += 1
         pa[0] = (e.ppn << 12) | (va & 0xFFF)
+        if e.pmp_split and not pmp_check(s, pa[0], 1, acc, PRV_S):
+            return _access_fault(acc)
         return 0
     s.tlb_misses += 1
     return _walk(s, va, acc, perm, pa)

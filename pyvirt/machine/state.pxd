@@ -99,6 +99,7 @@ ctypedef struct TlbEntry:
     uint8_t flags        # PTE flags V R W X U G A D
     uint8_t level        # level of the leaf PTE (0 = 4 KiB, 1 = 2 MiB, 2 = 1 GiB)
     uint8_t direct       # 1: RAM page accessible through addend; 0: slow path (MMIO, watched page)
+    uint8_t pmp_split    # PMP permissions vary within the page: check each access
 
 # One entry of the decoded-instruction cache: the decode of the instruction bits `raw`.
 ctypedef struct Decoded:
@@ -167,6 +168,9 @@ ctypedef struct HartState:
     # derived translation state (recomputed by mmu_update_mode)
     int fetch_translates
     int data_translates
+    int data_priv          # effective privilege of loads and stores (MPRV)
+    int data_bare_direct   # bare data accesses may skip PMP (M-mode, no locked entry)
+    int pmp_locked         # some PMP entry is locked, so M-mode accesses are checked
     const uint8_t* perm_read    # 256-entry rows: may an access of this kind use a PTE with these flags
     const uint8_t* perm_write
     const uint8_t* perm_exec

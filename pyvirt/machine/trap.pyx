@@ -96,7 +96,7 @@ cdef int _select_interrupt(HartState* s) noexcept nogil:
         m_enabled = pend & ~s.mideleg
     if s.priv < PRV_S or (s.priv == PRV_S and (s.mstatus & MSTATUS_SIE)):
         s_enabled = pend & s.mideleg
-    enabled = m_enabled | s_enabled
+    enabled = m_enabled if m_enabled else s_enabled     # M-destined interrupts go first
     if enabled == 0:
         return -1
     for i in range(6):

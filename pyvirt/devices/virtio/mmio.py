@@ -7,8 +7,12 @@ as QEMU's empty virtio-mmio slots do.
 
 Feature negotiation (§2.2, §3.1.1): the device offers its own bits plus VIRTIO_F_VERSION_1
 and VIRTIO_F_INDIRECT_DESC. Setting FEATURES_OK is refused (the bit does not stick) unless
-the driver accepted VIRTIO_F_VERSION_1 and only offered features; driver feature words at
-selectors >= 2 are unknown features when non-zero. DriverFeatures is frozen once FEATURES_OK
+the driver accepted only offered features; driver feature words at selectors >= 2 are unknown
+features when non-zero. A driver that does not accept VIRTIO_F_VERSION_1 is still let through,
+as QEMU's virtio-mmio (force-legacy=false) does: QEMU only validates features at FEATURES_OK
+when VERSION_1 was negotiated (hw/virtio/virtio.c virtio_set_status), and drivers such as
+xv6-riscv's virtio_disk.c write only feature word 0 and then require FEATURES_OK to stick
+(§6.2 lets a device refuse such a driver, but QEMU does not). DriverFeatures is frozen once FEATURES_OK
 is set, and a live queue's size and addresses are frozen while QueueReady is 1.
 Writing 0 to Status resets the device. A malformed ring or request sets DEVICE_NEEDS_RESET
 (sticky until reset) and raises a configuration-change interrupt. ConfigGeneration reads 0:
@@ -180,8 +184,7 @@ class VirtioMmio(Device):
 
     def _features_acceptable(self) -> bool:
         accepted = self._driver_features
-        return (not self._acked_unknown_high and accepted & VIRTIO_F_VERSION_1 != 0
-                and accepted & ~self._offered_features() == 0)
+        return not self._acked_unknown_high and accepted & ~self._offered_features() == 0
 
     def _write_status(self, value: int) -> None:
         """0 resets; FEATURES_OK sticks only for acceptable features; NEEDS_RESET is device-set."""
