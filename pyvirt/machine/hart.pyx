@@ -677,8 +677,11 @@ cdef class Hart:
         s.seg_instret_mark = s.instret
         mmu_update_mode(s)
         if st["fetch_page"] is not None:
-            s.fetch_vpage = st["fetch_page"][0]
-            s.fetch_host = s.ram + <uint64_t>st["fetch_page"][1]
+            vpage, offset = st["fetch_page"]
+            if offset % 4096 or not 0 <= offset < s.ram_size:
+                raise ValueError("fetch page outside RAM in the saved state")
+            s.fetch_vpage = vpage
+            s.fetch_host = s.ram + <uint64_t>offset
         s.next_check = 0
 
 
