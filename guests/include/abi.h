@@ -44,8 +44,14 @@
 #define DISK_PV      3
 #define DISK_READ    0
 #define DISK_WRITE   1
+#define DISK_CAPACITY 2   /* disk(DISK_CAPACITY, driver, 0, 0, 0) -> the disk's size in sectors  */
+/* The kernel's file store occupies sectors [0, DISK_FS_SECTORS) of the disk it lives on (virtio-blk
+   if attached, else the PIO disk, else a RAM disk); SYS_disk refuses to write there. */
+#define DISK_FS_SECTORS 2048
 
 #define ENOENT  2
+#define EIO     5
+#define EBADF   9
 #define ECHILD 10
 #define EAGAIN 11
 #define ENOMEM 12
@@ -53,6 +59,7 @@
 #define EINVAL 22
 #define EMFILE 24
 #define ENOSPC 28
+#define EPIPE  32
 #define ENOSYS 38
 #define ENODEV 19
 
