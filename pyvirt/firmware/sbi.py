@@ -6,6 +6,8 @@ host side (the hart exits with EXIT_MTRAP instead of entering an M-mode handler)
 charged the profile's `firmware_call` cost. Extensions: base, legacy (0x00-0x08), TIME, IPI,
 RFENCE, HSM (one hart), SRST, DBCN.
 """
+from pyvirt.errors import GuestMemoryError
+
 SBI_SUCCESS = 0
 SBI_ERR_FAILED = -1
 SBI_ERR_NOT_SUPPORTED = -2
@@ -116,21 +118,31 @@ class Sbi:
         return SBI_SUCCESS, 0
 
     @staticmethod
-    def _targets_hart0(mask, base):
-        """Whether an SBI hart mask (mask, base) selects hart 0 (base -1 means all harts)."""
-        return base == MASK64 or (base == 0 and mask & 1)
+    def _hart_mask(mask, base):
+        """The harts an SBI hart mask selects (base -1 means all), or None if it names a hart
+        that does not exist (this board has hart 0 only)."""
+        if base == MASK64:
+            return {0}
+        harts = {base + bit for bit in range(64) if mask >> bit & 1}
+        return harts if harts <= {0} else None
 
     def _ipi(self, fid, args):
         if fid != 0:
             return SBI_ERR_NOT_SUPPORTED, 0
-        if self._targets_hart0(args[0], args[1]):
+        harts = self._hart_mask(args[0], args[1])
+        if harts is None:
+            return SBI_ERR_INVALID_PARAM, 0
+        if harts:
             self.hart.write_csr(CSR_MIP, self.hart.read_csr(CSR_MIP) | MIP_SSIP)
         return SBI_SUCCESS, 0
 
     def _rfence(self, fid, args):
         if fid > 2:                               # the hfence calls need the H extension
             return SBI_ERR_NOT_SUPPORTED, 0
-        if self._targets_hart0(args[0], args[1]) and fid > 0:
+        harts = self._hart_mask(args[0], args[1])
+        if harts is None:
+            return SBI_ERR_INVALID_PARAM, 0
+        if harts and fid > 0:
             self.hart.flush_tlb()
         return SBI_SUCCESS, 0
 
@@ -151,9 +163,21 @@ class Sbi:
         if fid == 0:                              # write(num_bytes, base_lo, base_hi)
             try:
                 data = self.board.bus.read_bytes(args[1] | (args[2] << 32), args[0])
-            except Exception:                     # GuestMemoryError or an absurd length
+            except GuestMemoryError:
                 return SBI_ERR_INVALID_PARAM, 0
             self.board.uart_out(data)
+            return SBI_SUCCESS, len(data)
+        if fid == 1:                              # read(num_bytes, base_lo, base_hi): what is waiting
+            data = bytearray()
+            while len(data) < args[0]:
+                byte = self.board.uart.take_input_byte()
+                if byte is None:
+                    break
+                data.append(byte)
+            try:
+                self.board.bus.write_bytes(args[1] | (args[2] << 32), bytes(data))
+            except GuestMemoryError:
+                return SBI_ERR_INVALID_PARAM, 0
             return SBI_SUCCESS, len(data)
         if fid == 2:                              # write_byte
             self.board.uart_out(bytes([args[0] & 0xFF]))

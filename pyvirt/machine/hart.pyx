@@ -11,7 +11,6 @@ from pyvirt.machine.decode cimport *
 from pyvirt.machine.alu cimport muldiv, muldivw, sext32
 from pyvirt.machine.mmu cimport data_host, mmu_translate, mmu_fetch_page, mmu_update_mode, tlb_flush, tlb_alloc
 from pyvirt.machine.csr cimport csr_insn, csr_read, csr_write, csr_reset
-from pyvirt.machine.pmp cimport pmp_page_perms
 from pyvirt.machine.trap cimport (take_trap, take_pending_interrupt, pending_interrupts, do_mret, do_sret,
                                   set_priv, account_segment, charge, charge_cycles, mtime, timer_update,
                                   next_timer_cycle)
@@ -452,13 +451,13 @@ cdef class Hart:
         cdef HartState* s = &self.st
         cdef uint64_t pa, pa2, byte
         cdef int cause, i, first
-        cause = mmu_translate(s, va, ACC_READ, &pa)
+        first = 0x1000 - (va & 0xFFF)
+        cause = mmu_translate(s, va, ACC_READ, &pa, min(first, size))
         if cause:
             return cause
-        first = 0x1000 - (va & 0xFFF)
         if first >= size:
             return self._phys_read(pa, size, value, EXC_LOAD_ACCESS)
-        cause = mmu_translate(s, va + first, ACC_READ, &pa2)
+        cause = mmu_translate(s, va + first, ACC_READ, &pa2, size - first)
         if cause:
             self.fault_va = va + first
             return cause
@@ -466,6 +465,7 @@ cdef class Hart:
         for i in range(size):
             cause = self._phys_read(pa + i if i < first else pa2 + (i - first), 1, &byte, EXC_LOAD_ACCESS)
             if cause:
+                self.fault_va = va + i
                 return cause
             value[0] |= byte << (8 * i)
         return 0
@@ -474,18 +474,20 @@ cdef class Hart:
         cdef HartState* s = &self.st
         cdef uint64_t pa, pa2
         cdef int cause, i, first
-        cause = mmu_translate(s, va, ACC_WRITE, &pa)
+        first = 0x1000 - (va & 0xFFF)
+        cause = mmu_translate(s, va, ACC_WRITE, &pa, min(first, size))
         if cause:
             return cause
-        first = 0x1000 - (va & 0xFFF)
         if first >= size:
             return self._phys_write(pa, size, value, EXC_STORE_ACCESS)
-        cause = mmu_translate(s, va + first, ACC_WRITE, &pa2)
+        cause = mmu_translate(s, va + first, ACC_WRITE, &pa2, size - first)
         if cause:
             self.fault_va = va + first
             return cause
         if pa - s.ram_base >= s.ram_size or pa2 - s.ram_base >= s.ram_size:
-            return EXC_STORE_ACCESS           # a page-crossing store must not half-complete
+            # a page-crossing store must not half-complete; tval is the part that cannot be stored
+            self.fault_va = va if pa - s.ram_base >= s.ram_size else va + first
+            return EXC_STORE_ACCESS
         for i in range(size):
             self._phys_write(pa + i if i < first else pa2 + (i - first), 1, (value >> (8 * i)) & 0xFF,
                              EXC_STORE_ACCESS)
@@ -523,7 +525,7 @@ cdef class Hart:
             return EXC_ILLEGAL
         if va & (size - 1):
             return EXC_LOAD_MISALIGNED if f5 == 2 else EXC_STORE_MISALIGNED
-        cause = mmu_translate(s, va, ACC_READ if f5 == 2 else ACC_WRITE, &pa)
+        cause = mmu_translate(s, va, ACC_READ if f5 == 2 else ACC_WRITE, &pa, size)
         if cause:
             return cause
         if pa - s.ram_base >= s.ram_size:
@@ -645,8 +647,8 @@ cdef class Hart:
         st["insn_by_priv"] = [s.insn_by_priv[i] for i in range(4)]
         st["exc_count"] = [s.exc_count[i] for i in range(16)]
         st["irq_count"] = [s.irq_count[i] for i in range(16)]
-        st["tlb"] = [(s.tlb[i].vpn, s.tlb[i].ppn, s.tlb[i].asid, s.tlb[i].flags, s.tlb[i].level)
-                     for i in range((s.tlb_set_mask + 1) * s.tlb_ways)]
+        st["tlb"] = [(s.tlb[i].vpn, s.tlb[i].ppn, s.tlb[i].asid, s.tlb[i].flags, s.tlb[i].level,
+                      s.tlb[i].pmp_split) for i in range((s.tlb_set_mask + 1) * s.tlb_ways)]
         st["tlb_victim"] = [s.tlb_victim[i] for i in range(s.tlb_set_mask + 1)]
         # the fetch page buffer (a micro-TLB): its virtual page and RAM offset
         st["fetch_page"] = None if s.fetch_vpage == NEVER else (s.fetch_vpage, <uint64_t>(s.fetch_host - s.ram))
@@ -666,10 +668,10 @@ cdef class Hart:
         for i in range(16): s.irq_count[i] = st["irq_count"][i]
         if len(st["tlb"]) != (s.tlb_set_mask + 1) * s.tlb_ways:
             raise ValueError("TLB geometry differs from the saved state")
-        for i, (vpn, ppn, asid, flags, level) in enumerate(st["tlb"]):
+        for i, (vpn, ppn, asid, flags, level, split) in enumerate(st["tlb"]):
             s.tlb[i].vpn, s.tlb[i].ppn, s.tlb[i].asid, s.tlb[i].flags, s.tlb[i].level = vpn, ppn, asid, flags, level
             pa = ppn << 12
-            s.tlb[i].pmp_split = pmp_page_perms(s, pa, PRV_S) not in (0, 7)
+            s.tlb[i].pmp_split = 1 if split else 0
             s.tlb[i].direct = pa - s.ram_base < s.ram_size and ppn != s.watch_page and not s.tlb[i].pmp_split
             s.tlb[i].addend = <int64_t>(s.ram + (pa - s.ram_base)) - <int64_t>(vpn << 12)
         for i in range(s.tlb_set_mask + 1): s.tlb_victim[i] = st["tlb_victim"][i]

@@ -40,7 +40,7 @@ cdef inline uint8_t* data_host(HartState* s, uint64_t va, uint64_t size, int wri
         return NULL
     return tlb_host(s, va, s.perm_write if write else s.perm_read)
 
-cdef int mmu_translate(HartState* s, uint64_t va, int acc, uint64_t* pa) noexcept nogil
+cdef int mmu_translate(HartState* s, uint64_t va, int acc, uint64_t* pa, uint64_t size) noexcept nogil
 cdef int mmu_fetch_page(HartState* s, uint64_t pc) noexcept nogil
 cdef void mmu_update_mode(HartState* s) noexcept nogil
 cdef void tlb_flush(HartState* s, int by_va, uint64_t va, int by_asid, uint64_t asid) noexcept nogil

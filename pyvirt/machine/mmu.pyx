@@ -7,7 +7,7 @@ from libc.stdlib cimport calloc, free
 from libc.string cimport memcpy
 from pyvirt.machine.state cimport *
 from pyvirt.machine.mmu cimport PTE_V, PTE_R, PTE_W, PTE_X, PTE_U, PTE_G, PTE_A, PTE_D
-from pyvirt.machine.pmp cimport pmp_check, pmp_page_perms, pmp_any_locked
+from pyvirt.machine.pmp cimport pmp_check, pmp_page_perms, pmp_any_locked, pmp_has_fine_entries
 
 cdef uint64_t PPN_MASK = (1 << 44) - 1
 cdef uint64_t MSTATUS_MPRV = 1 << 17
@@ -64,6 +64,7 @@ cdef void mmu_update_mode(HartState* s) noexcept nogil:
     s.data_translates = sv39 and dpriv != PRV_M
     s.data_priv = dpriv
     s.pmp_locked = pmp_any_locked(s)
+    s.pmp_fine = pmp_has_fine_entries(s)
     s.data_bare_direct = dpriv == PRV_M and not s.pmp_locked
     cdef int key = (1 if dpriv == PRV_U else 0) | (2 if s.mstatus & MSTATUS_SUM else 0) | \
                    (4 if s.mstatus & MSTATUS_MXR else 0)
@@ -112,7 +113,7 @@ cdef void _tlb_fill(HartState* s, uint64_t vpn, uint64_t pa, int flags, int leve
 
 # Walk the Sv39 tables for va; on success fill the TLB and store the physical address.
 # Returns 0 or the exception cause.
-cdef int _walk(HartState* s, uint64_t va, int acc, const uint8_t* perm, uint64_t* pa) noexcept nogil:
+cdef int _walk(HartState* s, uint64_t va, int acc, const uint8_t* perm, uint64_t* pa, uint64_t size) noexcept nogil:
     cdef uint64_t table = s.root_pa, pte_pa, pte = 0, ppn, need
     cdef int level = 2, shift, pmp
     while True:
@@ -144,20 +145,24 @@ cdef int _walk(HartState* s, uint64_t va, int acc, const uint8_t* perm, uint64_t
     shift = 12 + 9 * level
     pa[0] = ((ppn >> (9 * level)) << shift) | (va & ((<uint64_t>1 << shift) - 1))
     pmp = pmp_page_perms(s, pa[0] & ~<uint64_t>0xFFF, PRV_S)
-    if pmp == 7 or pmp == 0:                      # uniform: cache the verdict in the entry
-        if pmp == 0:
+    if pmp >= 0 and not ((pmp & 4) and not (pmp & 1)):
+        # uniform over the page: the entry keeps only the PTE permissions PMP also grants (so a
+        # denied access misses the fast path and re-walks into this check)
+        if not (pmp >> acc) & 1:
             return _access_fault(acc)
-        _tlb_fill(s, va >> 12, pa[0], pte & 0xFF, level, 0)
+        _tlb_fill(s, va >> 12, pa[0], (pte & 0xFF) & ~((~pmp & 7) << 1), level, 0)
         return 0
-    if not pmp_check(s, pa[0], 1, acc, PRV_S):   # mixed permissions: every access is checked
+    # permissions vary inside the page (or execute-only, which MXR could turn into reads):
+    # every access to the page is checked
+    if not pmp_check(s, pa[0], size, acc, PRV_S):
         return _access_fault(acc)
     _tlb_fill(s, va >> 12, pa[0], pte & 0xFF, level, 1)
     return 0
 
 
-# Translate va for an access of kind acc in the current mode; store the physical address.
-# Returns 0 or the exception cause (page fault or access fault).
-cdef int mmu_translate(HartState* s, uint64_t va, int acc, uint64_t* pa) noexcept nogil:
+# Translate va for an access of kind acc and size bytes (inside one page) in the current mode;
+# store the physical address. Returns 0 or the exception cause (page fault or access fault).
+cdef int mmu_translate(HartState* s, uint64_t va, int acc, uint64_t* pa, uint64_t size) noexcept nogil:
     cdef int translates = s.fetch_translates if acc == ACC_EXEC else s.data_translates
     cdef int priv
     cdef const uint8_t* perm
@@ -165,7 +170,7 @@ cdef int mmu_translate(HartState* s, uint64_t va, int acc, uint64_t* pa) noexcep
     if not translates:
         pa[0] = va
         priv = s.priv if acc == ACC_EXEC else s.data_priv
-        if (priv != PRV_M or s.pmp_locked) and not pmp_check(s, va, 1, acc, priv):
+        if (priv != PRV_M or s.pmp_locked) and not pmp_check(s, va, size, acc, priv):
             return _access_fault(acc)
         return 0
     if ((<int64_t>(va << 25)) >> 25) != <int64_t>va:
@@ -175,23 +180,28 @@ cdef int mmu_translate(HartState* s, uint64_t va, int acc, uint64_t* pa) noexcep
     if e != NULL and perm[e.flags]:
         s.tlb_hits += 1
         pa[0] = (e.ppn << 12) | (va & 0xFFF)
-        if e.pmp_split and not pmp_check(s, pa[0], 1, acc, PRV_S):
+        if e.pmp_split and not pmp_check(s, pa[0], size, acc, PRV_S):
             return _access_fault(acc)
         return 0
     s.tlb_misses += 1
-    return _walk(s, va, acc, perm, pa)
+    return _walk(s, va, acc, perm, pa, size)
 
 
 # Point the fetch page buffer at the page holding pc. Returns 0 or the exception cause.
+# A page whose PMP execute permission varies inside it is not kept in the buffer, so every
+# fetch from it is checked.
 cdef int mmu_fetch_page(HartState* s, uint64_t pc) noexcept nogil:
     cdef uint64_t pa
-    cdef int cause = mmu_translate(s, pc, ACC_EXEC, &pa)
+    cdef int cause = mmu_translate(s, pc, ACC_EXEC, &pa, 2)
     if cause:
         return cause
     if pa - s.ram_base >= s.ram_size:
         return EXC_INSN_ACCESS           # instruction fetch from a device or unmapped space
     s.fetch_vpage = pc >> 12
     s.fetch_host = s.ram + ((pa & ~<uint64_t>0xFFF) - s.ram_base)
+    if s.pmp_fine and (s.priv != PRV_M or s.pmp_locked) and \
+            pmp_page_perms(s, pa & ~<uint64_t>0xFFF, s.priv) == -1:
+        s.fetch_vpage = NO_PAGE
     return 0
 
 

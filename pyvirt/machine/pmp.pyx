@@ -131,3 +131,13 @@ cdef int pmp_any_locked(HartState* s) noexcept nogil:
         if _cfg(s, i) & CFG_L:
             return 1
     return 0
+
+
+# Whether an active entry has a boundary inside a 4 KiB page (so a page may be split).
+cdef int pmp_has_fine_entries(HartState* s) noexcept nogil:
+    cdef uint64_t lo, hi
+    cdef int i
+    for i in range(PMP_ENTRIES):
+        if _range(s, i, &lo, &hi) and ((lo | hi) & 0xFFF):
+            return 1
+    return 0

@@ -171,6 +171,7 @@ ctypedef struct HartState:
     int data_priv          # effective privilege of loads and stores (MPRV)
     int data_bare_direct   # bare data accesses may skip PMP (M-mode, no locked entry)
     int pmp_locked         # some PMP entry is locked, so M-mode accesses are checked
+    int pmp_fine           # some PMP entry boundary is not 4 KiB aligned (pages can be split)
     const uint8_t* perm_read    # 256-entry rows: may an access of this kind use a PTE with these flags
     const uint8_t* perm_write
     const uint8_t* perm_exec

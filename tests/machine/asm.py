@@ -253,6 +253,27 @@ def _ci_bits(v, hi, lo):
     return (v >> lo) & ((1 << (hi - lo + 1)) - 1)
 
 
+# Immediate layouts of the compressed formats: [(instruction bit, immediate bit), ...]
+CMAP_ADDI4SPN = [(12, 5), (11, 4), (10, 9), (9, 8), (8, 7), (7, 6), (6, 2), (5, 3)]
+CMAP_LW = [(12, 5), (11, 4), (10, 3), (6, 2), (5, 6)]
+CMAP_LD = [(12, 5), (11, 4), (10, 3), (6, 7), (5, 6)]
+CMAP_ADDI16SP = [(12, 9), (6, 4), (5, 6), (4, 8), (3, 7), (2, 5)]
+CMAP_J = [(12, 11), (11, 4), (10, 9), (9, 8), (8, 10), (7, 6), (6, 7), (5, 3), (4, 2), (3, 1), (2, 5)]
+CMAP_B = [(12, 8), (11, 4), (10, 3), (6, 7), (5, 6), (4, 2), (3, 1), (2, 5)]
+CMAP_LWSP = [(12, 5), (6, 4), (5, 3), (4, 2), (3, 7), (2, 6)]
+CMAP_LDSP = [(12, 5), (6, 4), (5, 3), (4, 8), (3, 7), (2, 6)]
+CMAP_SWSP = [(12, 5), (11, 4), (10, 3), (9, 2), (8, 7), (7, 6)]
+CMAP_SDSP = [(12, 5), (11, 4), (10, 3), (9, 8), (8, 7), (7, 6)]
+
+
+def cgather(c, mapping):
+    """Inverse of _cfield: collect an immediate from compressed instruction bits."""
+    out = 0
+    for ib, vb in mapping:
+        out |= ((c >> ib) & 1) << vb
+    return out
+
+
 def _cfield(value, mapping):
     """Scatter bits of value: mapping = [(inst_bit, value_bit), ...]."""
     out = 0
@@ -263,20 +284,17 @@ def _cfield(value, mapping):
 
 def c_addi4spn(rd, uimm):
     assert 0 < uimm < 1024 and uimm % 4 == 0
-    m = [(12, 5), (11, 4), (10, 9), (9, 8), (8, 7), (7, 6), (6, 2), (5, 3)]
-    return Half((0 << 13) | _cfield(uimm, m) | (creg(rd) << 2) | 0)
+    return Half((0 << 13) | _cfield(uimm, CMAP_ADDI4SPN) | (creg(rd) << 2) | 0)
 
 
 def _c_lsw(f3, r1, rs1p, uimm):
     assert 0 <= uimm < 128 and uimm % 4 == 0
-    m = [(12, 5), (11, 4), (10, 3), (6, 2), (5, 6)]
-    return Half((f3 << 13) | _cfield(uimm, m) | (creg(rs1p) << 7) | (creg(r1) << 2))
+    return Half((f3 << 13) | _cfield(uimm, CMAP_LW) | (creg(rs1p) << 7) | (creg(r1) << 2))
 
 
 def _c_lsd(f3, r1, rs1p, uimm):
     assert 0 <= uimm < 256 and uimm % 8 == 0
-    m = [(12, 5), (11, 4), (10, 3), (6, 7), (5, 6)]
-    return Half((f3 << 13) | _cfield(uimm, m) | (creg(rs1p) << 7) | (creg(r1) << 2))
+    return Half((f3 << 13) | _cfield(uimm, CMAP_LD) | (creg(rs1p) << 7) | (creg(r1) << 2))
 
 
 def c_lw(rd, rs1, uimm): return _c_lsw(2, rd, rs1, uimm)
@@ -309,8 +327,7 @@ def c_li(rd, imm):
 
 def c_addi16sp(imm):
     assert _fits(imm, 10) and imm % 16 == 0 and imm != 0
-    m = [(12, 9), (6, 4), (5, 6), (4, 8), (3, 7), (2, 5)]
-    return Half((3 << 13) | _cfield(imm & 0x3FF, m) | (2 << 7) | 1)
+    return Half((3 << 13) | _cfield(imm & 0x3FF, CMAP_ADDI16SP) | (2 << 7) | 1)
 
 
 def c_lui(rd, imm6):
@@ -346,14 +363,12 @@ def c_addw(rd, rs2): return _c_ca(1, 1, rd, rs2)
 
 def c_j(off):
     assert _fits(off, 12) and off % 2 == 0
-    m = [(12, 11), (11, 4), (10, 9), (9, 8), (8, 10), (7, 6), (6, 7), (5, 3), (4, 2), (3, 1), (2, 5)]
-    return Half((5 << 13) | _cfield(off & 0xFFF, m) | 1)
+    return Half((5 << 13) | _cfield(off & 0xFFF, CMAP_J) | 1)
 
 
 def _c_branch(f3, rs1, off):
     assert _fits(off, 9) and off % 2 == 0
-    m = [(12, 8), (11, 4), (10, 3), (6, 7), (5, 6), (4, 2), (3, 1), (2, 5)]
-    return Half((f3 << 13) | _cfield(off & 0x1FF, m) | (creg(rs1) << 7) | 1)
+    return Half((f3 << 13) | _cfield(off & 0x1FF, CMAP_B) | (creg(rs1) << 7) | 1)
 
 
 def c_beqz(rs1, off): return _c_branch(6, rs1, off)
@@ -365,26 +380,22 @@ def c_slli(rd, sh): return _c_ci(0, rd, sh & 0x3F, q=2)
 
 def c_lwsp(rd, uimm):
     assert 0 <= uimm < 256 and uimm % 4 == 0
-    m = [(12, 5), (6, 4), (5, 3), (4, 2), (3, 7), (2, 6)]
-    return Half((2 << 13) | _cfield(uimm, m) | (reg(rd) << 7) | 2)
+    return Half((2 << 13) | _cfield(uimm, CMAP_LWSP) | (reg(rd) << 7) | 2)
 
 
 def c_ldsp(rd, uimm):
     assert 0 <= uimm < 512 and uimm % 8 == 0
-    m = [(12, 5), (6, 4), (5, 3), (4, 8), (3, 7), (2, 6)]
-    return Half((3 << 13) | _cfield(uimm, m) | (reg(rd) << 7) | 2)
+    return Half((3 << 13) | _cfield(uimm, CMAP_LDSP) | (reg(rd) << 7) | 2)
 
 
 def c_swsp(rs2, uimm):
     assert 0 <= uimm < 256 and uimm % 4 == 0
-    m = [(12, 5), (11, 4), (10, 3), (9, 2), (8, 7), (7, 6)]
-    return Half((6 << 13) | _cfield(uimm, m) | (reg(rs2) << 2) | 2)
+    return Half((6 << 13) | _cfield(uimm, CMAP_SWSP) | (reg(rs2) << 2) | 2)
 
 
 def c_sdsp(rs2, uimm):
     assert 0 <= uimm < 512 and uimm % 8 == 0
-    m = [(12, 5), (11, 4), (10, 3), (9, 8), (8, 7), (7, 6)]
-    return Half((7 << 13) | _cfield(uimm, m) | (reg(rs2) << 2) | 2)
+    return Half((7 << 13) | _cfield(uimm, CMAP_SDSP) | (reg(rs2) << 2) | 2)
 
 
 def c_jr(rs1): return Half((4 << 13) | (0 << 12) | (reg(rs1) << 7) | 2)
@@ -452,12 +463,12 @@ class Asm:
         if enc is None:
             raise AttributeError(name)
 
-        def emit(*args):
+        def emit(*args, **kw):
             if name in PC_RELATIVE and isinstance(args[-1], str):
                 target, head = args[-1], args[:-1]
                 size = 2 if name.startswith("c_") else 4
                 return self._put(size, lambda pc: enc(*head, self.labels[target] - pc))
-            return self.emit(enc(*args))
+            return self.emit(enc(*args, **kw))
         return emit
 
     def assemble(self):
@@ -490,6 +501,10 @@ class Machine:
         self.hart = Hart(self.bus, tlb_entries, tlb_ways)
         cpi, events, cpt = costs or (UNIT_CPI, UNIT_EVENTS, 1)
         self.hart.set_costs(cpi, events, cpt)
+        # PMP entry 0 grants everything (as OpenSBI sets up), so S/U code may run whether or
+        # not the hart enforces PMP
+        self.set_csr(PMPADDR0, (1 << 54) - 1)
+        self.set_csr(PMPCFG0, 0x1F)
 
     def load(self, program, addr=None):
         """Write an Asm (at its base) or bytes (at addr) into RAM."""
