@@ -1,0 +1,61 @@
+/* pvops.h - the one table through which the kernel performs every privileged operation.
+ *
+ * The native build (pvops_native.c) implements it with CSR instructions, sfence.vma, SBI
+ * calls and MMIO; the paravirtual build (CONFIG_PARAVIRT, pvops_xen.c) with hypercalls as
+ * docs/hypercall-abi.md describes. The rest of the kernel never executes a privileged
+ * instruction itself. (rdcycle and rdtime are unprivileged counter reads: riscv.h.) */
+#ifndef KERNEL_PVOPS_H
+#define KERNEL_PVOPS_H
+
+#include "types.h"
+
+struct trapframe;
+struct bootinfo;
+
+/* One PTE store of a batch: *ptep = val. */
+struct pte_update {
+    pte_t *ptep;
+    pte_t val;
+};
+
+struct pv_ops {
+    const char *name;
+
+    /* traps and interrupts */
+    void (*init)(const struct bootinfo *bi);          /* trap entry, interrupt controller */
+    void (*irq_enable)(void);                         /* sstatus.SIE = 1 */
+    void (*irq_disable)(void);                        /* sstatus.SIE = 0 */
+    void (*irq_mask_write)(uint64_t sie);             /* write sie (timer/external enables) */
+    void (*wait_for_irq)(void);                       /* wfi: idle until an interrupt is pending */
+    void (*user_return)(struct trapframe *tf) NORETURN; /* restore tf and enter U-mode */
+    void (*irq_unmask)(int irq);                      /* enable a device interrupt source */
+    int (*irq_claim)(void);                           /* next pending device interrupt, 0 if none */
+    void (*irq_complete)(int irq);                    /* acknowledge a claimed interrupt */
+
+    /* memory management */
+    uint64_t kmap_page;                               /* page size of the kernel's RAM map */
+    int map_devices;                                  /* whether the kernel maps device registers */
+    void (*pt_alloc)(pagetable_t t);                  /* t (filled in) becomes a page table */
+    void (*pt_release)(pagetable_t t);                /* t (unused) stops being a page table */
+    void (*set_pte)(pte_t *ptep, pte_t val);          /* one PTE store in a page table */
+    void (*set_ptes)(const struct pte_update *u, int n, int flush); /* batch; flush: TLB after */
+    void (*switch_as)(uint64_t satp);                 /* load satp, flush non-global entries */
+    void (*flush_tlb_page)(uint64_t va);              /* sfence.vma va */
+
+    /* time, console, power */
+    void (*set_timer)(uint64_t deadline);             /* next timer interrupt at mtime deadline */
+    void (*console_write)(const char *s, size_t n);
+    void (*shutdown)(int failure) NORETURN;           /* power off: failure 0 = clean shutdown */
+
+    /* device I/O (memory-mapped registers) */
+    uint8_t (*io_read8)(uint64_t addr);
+    void (*io_write8)(uint64_t addr, uint8_t v);
+    uint32_t (*io_read32)(uint64_t addr);
+    void (*io_write32)(uint64_t addr, uint32_t v);
+    uint64_t (*io_read64)(uint64_t addr);
+    void (*io_write64)(uint64_t addr, uint64_t v);
+};
+
+extern const struct pv_ops pv_ops;
+
+#endif
