@@ -58,4 +58,12 @@ struct pv_ops {
 
 extern const struct pv_ops pv_ops;
 
+/* mmio.c: the device-register accessors both tables use */
+uint8_t mmio_read8(uint64_t a);
+void mmio_write8(uint64_t a, uint8_t v);
+uint32_t mmio_read32(uint64_t a);
+void mmio_write32(uint64_t a, uint32_t v);
+uint64_t mmio_read64(uint64_t a);
+void mmio_write64(uint64_t a, uint64_t v);
+
 #endif

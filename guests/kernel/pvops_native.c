@@ -82,13 +82,6 @@ static void native_flush_tlb_page(uint64_t va)
     __asm__ volatile("sfence.vma %0, zero" :: "r"(va) : "memory");
 }
 
-/* native_io_read8 .. native_io_write64: volatile MMIO accesses. */
-static uint8_t native_io_read8(uint64_t a) { return *(volatile uint8_t *)a; }
-static void native_io_write8(uint64_t a, uint8_t v) { *(volatile uint8_t *)a = v; }
-static uint32_t native_io_read32(uint64_t a) { return *(volatile uint32_t *)a; }
-static void native_io_write32(uint64_t a, uint32_t v) { *(volatile uint32_t *)a = v; }
-static uint64_t native_io_read64(uint64_t a) { return *(volatile uint64_t *)a; }
-static void native_io_write64(uint64_t a, uint64_t v) { *(volatile uint64_t *)a = v; }
 
 const struct pv_ops pv_ops = {
     .name = "native",
@@ -112,10 +105,10 @@ const struct pv_ops pv_ops = {
     .set_timer = sbi_set_timer,
     .console_write = uart_write,
     .shutdown = sbi_system_reset,
-    .io_read8 = native_io_read8,
-    .io_write8 = native_io_write8,
-    .io_read32 = native_io_read32,
-    .io_write32 = native_io_write32,
-    .io_read64 = native_io_read64,
-    .io_write64 = native_io_write64,
+    .io_read8 = mmio_read8,
+    .io_write8 = mmio_write8,
+    .io_read32 = mmio_read32,
+    .io_write32 = mmio_write32,
+    .io_read64 = mmio_read64,
+    .io_write64 = mmio_write64,
 };

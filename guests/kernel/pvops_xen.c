@@ -225,14 +225,6 @@ static NORETURN void xen_shutdown(int failure)
         ;
 }
 
-/* xen_io_read8 .. xen_io_write64: device registers are unmapped: these accesses trap and
- * the hypervisor emulates them. */
-static uint8_t xen_io_read8(uint64_t a) { return *(volatile uint8_t *)a; }
-static void xen_io_write8(uint64_t a, uint8_t v) { *(volatile uint8_t *)a = v; }
-static uint32_t xen_io_read32(uint64_t a) { return *(volatile uint32_t *)a; }
-static void xen_io_write32(uint64_t a, uint32_t v) { *(volatile uint32_t *)a = v; }
-static uint64_t xen_io_read64(uint64_t a) { return *(volatile uint64_t *)a; }
-static void xen_io_write64(uint64_t a, uint64_t v) { *(volatile uint64_t *)a = v; }
 
 const struct pv_ops pv_ops = {
     .name = "pv",
@@ -256,10 +248,10 @@ const struct pv_ops pv_ops = {
     .set_timer = xen_set_timer,
     .console_write = xen_console_write,
     .shutdown = xen_shutdown,
-    .io_read8 = xen_io_read8,
-    .io_write8 = xen_io_write8,
-    .io_read32 = xen_io_read32,
-    .io_write32 = xen_io_write32,
-    .io_read64 = xen_io_read64,
-    .io_write64 = xen_io_write64,
+    .io_read8 = mmio_read8,
+    .io_write8 = mmio_write8,
+    .io_read32 = mmio_read32,
+    .io_write32 = mmio_write32,
+    .io_read64 = mmio_read64,
+    .io_write64 = mmio_write64,
 };
