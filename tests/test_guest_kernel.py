@@ -76,3 +76,27 @@ def test_functional_output_matches_qemu(run_all):
                           timeout=600)
     assert proc.returncode == 0, proc.stdout[-2000:]
     assert functional(proc.stdout) == functional(run_all[1])
+
+
+@pytest.mark.skipif(QEMU is None, reason="qemu-system-riscv64 (Debian qemu-system-misc) is not installed")
+def test_virtio_disk_workloads_match_qemu(tmp_path):
+    append = "run build; run disk virtio"
+    outputs = []
+    for name in ("qemu", "pyvirt"):
+        image = tmp_path / f"{name}.img"
+        image.write_bytes(bytes(512 * DISK_SECTORS))
+        if name == "pyvirt":
+            status, out, err = pyvirt(append, "--drive", str(image))
+            assert status == 0, out + err
+        else:
+            proc = subprocess.run([QEMU, "-machine", "virt", "-nographic", "-m", "128M", "-kernel", KERNEL,
+                                   "-append", append, "-global", "virtio-mmio.force-legacy=false",
+                                   "-drive", f"file={image},if=none,format=raw,id=d0",
+                                   "-device", "virtio-blk-device,drive=d0"],
+                                  capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=600)
+            assert proc.returncode == 0, proc.stdout[-2000:]
+            out = proc.stdout
+        assert done_lines(out) == {"build": "0", "disk": "0"}, out
+        outputs.append(functional(out))
+    assert outputs[0] == outputs[1]
+    assert "virtio" in outputs[1]
