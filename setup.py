@@ -3,11 +3,16 @@ from setuptools import setup, Extension
 from Cython.Build import cythonize
 
 MACHINE_MODULES = ["hart", "mmu", "csr", "trap", "pmp", "bus"]
+TRAP_MODULES = ["vcpu", "shadow", "core"]          # pyvirt/hypervisors/trap: the trap-and-emulate VMM
 
 extensions = [
     Extension(f"pyvirt.machine.{name}", [f"pyvirt/machine/{name}.pyx"],
               extra_compile_args=["-O3", "-fno-strict-aliasing", "-Wno-unused-function"])
     for name in MACHINE_MODULES
+] + [
+    Extension(f"pyvirt.hypervisors.trap.{name}", [f"pyvirt/hypervisors/trap/{name}.pyx"],
+              extra_compile_args=["-O3", "-fno-strict-aliasing", "-Wno-unused-function"])
+    for name in TRAP_MODULES
 ]
 
 setup(

@@ -1,8 +1,8 @@
 """Shared fixtures for pyvirt's emulator-throughput benchmarks.
 
 The benchmarks run the compute-bound bare-metal guests of guests/prebuilt/ on
-pyvirt in native mode with `--bios none` and report guest MIPS (instructions
-retired / host wall seconds).  See README.md.
+pyvirt with `--bios none` (natively, and under trap mode: test_trap_mips.py) and
+report guest MIPS (instructions retired / host wall seconds).  See README.md.
 """
 import time
 from pathlib import Path
@@ -12,7 +12,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 PREBUILT = REPO / "guests" / "prebuilt"
 
-# name -> (MIPS, instructions, best seconds) of every benchmark that ran; printed
+# (name, mode) -> (MIPS, instructions, best seconds) of every benchmark that ran; printed
 # in the terminal summary so the numbers show without `-s`.
 _RESULTS = {}
 
@@ -42,7 +42,7 @@ def guest_path():
 
 @pytest.fixture
 def run_guest(benchmark, pyvirt_api, guest_path):
-    """run_guest(name, max_insns) benchmarks one guest and returns its MIPS.
+    """run_guest(name, max_insns, mode="native") benchmarks one guest and returns its MIPS.
 
     Each round builds a fresh VMM outside the timed region (ELF load, board
     set-up), then times `vmm.run()` alone.  Records in benchmark.extra_info:
@@ -51,13 +51,13 @@ def run_guest(benchmark, pyvirt_api, guest_path):
     """
     MachineConfig, create = pyvirt_api
 
-    def run(name, max_insns):
+    def run(name, max_insns, mode="native"):
         path = guest_path(name)
         rounds = []                 # (status, instructions, wall seconds)
 
         def setup():
             cfg = MachineConfig(kernel=path, bios="none", profile="unit",
-                                max_insns=max_insns)
+                                max_insns=max_insns, mode=mode)
             return (create(cfg),), {}
 
         def target(vmm):
@@ -83,9 +83,10 @@ def run_guest(benchmark, pyvirt_api, guest_path):
             "instructions": insns,
             "seconds_min": round(best, 6),
             "statuses": statuses,
+            "mode": mode,
         })
-        _RESULTS[name] = (mips, insns, best)
-        print(f"\n{name}: {insns} instructions, best {best:.3f} s, {mips:.1f} MIPS")
+        _RESULTS[(name, mode)] = (mips, insns, best)
+        print(f"\n{name} ({mode}): {insns} instructions, best {best:.3f} s, {mips:.1f} MIPS")
         return insns, mips
 
     return run
@@ -95,7 +96,10 @@ def pytest_terminal_summary(terminalreporter):
     if not _RESULTS:
         return
     tr = terminalreporter
-    tr.section("pyvirt guest MIPS (native, --bios none, best of 3)")
-    for name in sorted(_RESULTS):
-        mips, insns, best = _RESULTS[name]
-        tr.write_line(f"{name:10s} {insns:>12,d} insns  {best:8.3f} s  {mips:8.1f} MIPS")
+    tr.section("pyvirt guest MIPS (--bios none, best of 3)")
+    for name, mode in sorted(_RESULTS):
+        mips, insns, best = _RESULTS[(name, mode)]
+        ratio = ""
+        if mode != "native" and (name, "native") in _RESULTS:
+            ratio = f"  {mips / _RESULTS[(name, 'native')][0]:5.2f}x native"
+        tr.write_line(f"{name:10s} {mode:7s} {insns:>12,d} insns  {best:8.3f} s  {mips:8.1f} MIPS{ratio}")

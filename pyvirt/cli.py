@@ -6,7 +6,7 @@ import sys
 from typing import List, Optional
 
 from pyvirt import __version__
-from pyvirt.config import MachineConfig, parse_drive
+from pyvirt.config import SHADOW_POLICIES, MachineConfig, parse_drive
 from pyvirt.console import StdinSource
 from pyvirt.costmodel import load_profile
 from pyvirt.errors import PyvirtError
@@ -16,6 +16,10 @@ EXIT_INTERRUPTED = 130
 MODES = ("native", "trap", "pv", "hvm")
 MIN_RAM, MAX_RAM, PAGE = 1 << 20, 16 << 30, 4096
 _SUFFIXES = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+# Verbs whose logic lives in a module of its own (like kvmtool's builtin-<verb>.c): add_parser(), main(args).
+VERBS = {"experiment": "pyvirt.experiments.cmd_experiment",
+         "reproduce": "pyvirt.experiments.cmd_reproduce",
+         "report": "pyvirt.report.cmd_report"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -79,8 +83,11 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--max-insns", type=_positive_int, metavar="N", help="stop after N instructions")
     run.add_argument("--tlb-entries", type=_power_of_two, default=64, metavar="N", help="TLB entries")
     run.add_argument("--tlb-ways", type=_power_of_two, default=4, metavar="N", help="TLB associativity")
-    demo = commands.add_parser("demo", help="the quick experiment: compute guests under two profiles")
-    demo.add_argument("--out", default="out/demo", metavar="DIR", help="results directory (default out/demo)")
+    run.add_argument("--shadow-policy", choices=SHADOW_POLICIES, default="trace",
+                     help="trap mode: keep shadow page tables coherent by tracing guest page-table writes "
+                          "(trace) or by resyncing on sfence.vma (resync)")
+    for module in VERBS.values():
+        importlib.import_module(module).add_parser(commands)
     return parser
 
 
@@ -119,7 +126,7 @@ def config_from_args(args: argparse.Namespace) -> MachineConfig:
         kernel=args.kernel, mode=args.mode, bios=args.bios, mem_bytes=args.mem,
         drives=list(args.drive), append=args.append, profile=args.profile,
         stats_path=args.stats, stats_text=args.stats_text, max_insns=args.max_insns,
-        tlb_entries=args.tlb_entries, tlb_ways=args.tlb_ways,
+        tlb_entries=args.tlb_entries, tlb_ways=args.tlb_ways, shadow_policy=args.shadow_policy,
     )
 
 
@@ -138,8 +145,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     """Entry point of `pyvirt` / `python -m pyvirt`; returns the exit status."""
     try:
         args = build_parser().parse_args(argv)
-        if args.command == "demo":
-            return importlib.import_module("pyvirt.experiments.demo").main(args.out)
+        if args.command in VERBS:
+            return importlib.import_module(VERBS[args.command]).main(args)
         return _run(config_from_args(args))
     except PyvirtError as e:
         return _fail(f"error: {e}", EXIT_USAGE)

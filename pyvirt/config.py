@@ -5,6 +5,7 @@ from typing import List, Optional, Tuple
 from pyvirt.errors import PyvirtError
 
 DRIVE_INTERFACES = ("virtio", "pio")
+SHADOW_POLICIES = ("trace", "resync")
 
 
 @dataclass
@@ -21,6 +22,11 @@ class MachineConfig:
     max_insns: Optional[int] = None      # stop with a diagnostic after this many instructions
     tlb_entries: int = 64
     tlb_ways: int = 4
+    # trap mode: shadow page tables
+    shadow_policy: str = "trace"         # trace (write-protect guest tables) | resync (on sfence.vma)
+    shadow_pool_bytes: int = 4 << 20     # VMM-private memory for shadow tables, after guest RAM
+    shadow_roots: int = 32               # shadow roots (address space x view) cached at most
+    shadow_flood_limit: int = 3          # trace: drop a table written this often unused (0: trace every write)
 
 
 def parse_drive(spec: str) -> Tuple[str, str]:

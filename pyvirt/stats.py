@@ -57,4 +57,13 @@ def summary(stats):
         "devices: " + (", ".join(f"{k} {v['reads'] + v['writes']}" for k, v in stats["devices"].items()
                                  if v["reads"] + v["writes"]) or "none"),
     ]
+    trap = stats.get("trap")
+    if trap:                          # trap mode: the VMM's exits by reason and its shadow MMU
+        reasons = sorted(trap["by_reason"].items(), key=lambda kv: -kv[1]["vmm_cycles"])
+        lines.append(f"vm exits: {trap['exits']}  " + ", ".join(
+            f"{k} {v.get('exits', v.get('count'))}" for k, v in reasons))
+        shadow = trap["shadow"]
+        lines.append(f"shadow ({shadow['policy']}): hidden faults {shadow['hidden_faults']}, true faults "
+                     f"{shadow['true_faults']}, traced writes {shadow['traced_writes']}, resyncs "
+                     f"{shadow['resyncs']}, live tables {shadow['live_tables']}")
     return "\n".join(lines)

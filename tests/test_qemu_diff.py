@@ -91,7 +91,16 @@ def test_isa_on_qemu_spike(programs_dir: Path, qemu: str, name: str) -> None:
     assert result.returncode == 0, f"{name}: test case {result.returncode} fails on QEMU spike"
 
 
+# QEMU raises timer interrupts from a host timer callback, asynchronously to the guest: on a
+# loaded host a timer test can see the interrupt late. Those tests get a few tries on QEMU (the
+# oracle's timing, not the program under test, is what varies; pyvirt runs them once).
+QEMU_TIMER_TESTS = ("rv64mi-mtimer", "rv64si-sstc", "rv64si-time", "rv64si-wfi")
+
+
 @pytest.mark.parametrize("name", isa_test_names())
 def test_isa_on_qemu_virt(programs_dir: Path, qemu: str, name: str) -> None:
-    result = run_qemu(qemu, "virt", programs_dir / "isa" / f"{name}.elf")
+    for _ in range(3 if name in QEMU_TIMER_TESTS else 1):
+        result = run_qemu(qemu, "virt", programs_dir / "isa" / f"{name}.elf")
+        if result.returncode == 0:
+            break
     assert result.returncode == 0, f"{name}: test case {result.returncode} fails on QEMU virt"

@@ -53,3 +53,23 @@ def test_bad_instruction_limit_is_a_usage_error(tmp_path, limit):
     status, err = run(tmp_path, words(JUMP_SELF), "--max-insns", limit)
     assert status == 2
     assert one_line(err).startswith("pyvirt: error: ")
+
+
+def test_interrupt_keeps_the_statistics(tmp_path):
+    # Ctrl-C ends the run with one line and status 130, and the statistics so far are written
+    import json
+    import signal
+    import time
+    kernel, stats = tmp_path / "k.elf", tmp_path / "s.json"
+    kernel.write_bytes(make_elf(words(JUMP_SELF)))
+    proc = subprocess.Popen([sys.executable, "-m", "pyvirt", "run", "--bios", "none", str(kernel), "--stats",
+                             str(stats)], stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    time.sleep(3)                  # well past start-up: the guest is running
+    proc.send_signal(signal.SIGINT)
+    err = proc.communicate(timeout=60)[1]
+    assert proc.returncode == 130
+    assert one_line(err) == "pyvirt: interrupted"
+    written = json.loads(stats.read_text())
+    assert written["instructions"]["total"] > 0
+    assert written["exit"]["diagnostic"].startswith("interrupted at pc=0x80000000")

@@ -1,7 +1,8 @@
 """Cost profiles: TOML files of cycles per instruction class and per event, each value sourced.
 
-A profile file has three sections (docs/cost-model.md explains every key):
+A profile file has these sections (docs/cost-model.md explains every key):
   [profile]  name, description, clock_hz
+  [model]    optional model options: hypervisor = "bare-metal" (default) | "hosted"
   [cpi]      one `{ cycles = N, source = "..." }` table per instruction class in CPI_KEYS
   [events]   one such table per event in EVENT_KEYS
 """
@@ -19,8 +20,12 @@ MTIME_HZ = 10_000_000            # CLINT mtime frequency (QEMU virt timebase)
 CPI_KEYS = ("alu", "mul", "div", "load", "store", "branch", "jump",
             "csr", "amo", "fence", "system")
 EVENT_KEYS = ("trap_entry", "tlb_walk_ref", "device_access", "firmware_call",
-              "vm_exit", "vm_entry", "hypercall", "world_switch")
+              "vm_exit", "vm_entry", "hypercall", "world_switch", "host_io", "host_sched_delay",
+              "vmm_exit", "vmm_decode", "vmm_emulate", "vmm_guest_pte_read", "vmm_shadow_pte_write",
+              "vmm_inject")
 HEADER_KEYS = ("name", "description", "clock_hz")
+HYPERVISOR_TYPES = ("bare-metal", "hosted")     # [model] hypervisor: type 1 vs type 2
+MODEL_DEFAULTS = {"hypervisor": "bare-metal"}
 SECTIONS = {"cpi": CPI_KEYS, "events": EVENT_KEYS}
 _NAME_RE = re.compile(r"^[A-Za-z0-9_-]+$")
 
@@ -33,6 +38,7 @@ class Profile:
     cpi: Dict[str, int]          # instruction class -> cycles per instruction
     events: Dict[str, int]       # event -> cycles per occurrence
     sources: Dict[str, str]      # "cpi.alu" / "events.vm_exit" -> citation or estimate
+    hypervisor: str = "bare-metal"   # [model] hypervisor: "bare-metal" (type 1) or "hosted" (type 2)
 
     @property
     def cycles_per_tick(self) -> int:
@@ -46,6 +52,7 @@ class Profile:
             "description": self.description,
             "clock_hz": self.clock_hz,
             "cycles_per_tick": self.cycles_per_tick,
+            "model": {"hypervisor": self.hypervisor},
             "cpi": dict(self.cpi),
             "events": dict(self.events),
             "sources": dict(self.sources),
@@ -60,6 +67,11 @@ def available_profiles() -> List[str]:
 def load_profile(name_or_path: str) -> Profile:
     """Load a profile by name (costmodel/profiles/NAME.toml) or by a path ending in .toml."""
     return _parse(_resolve(str(name_or_path)))
+
+
+def profile_path(name_or_path: str) -> Path:
+    """The file a profile name or path refers to (PyvirtError for an unknown name)."""
+    return _resolve(str(name_or_path))
 
 
 def _resolve(name_or_path: str) -> Path:
@@ -83,9 +95,10 @@ def _read_toml(path: Path) -> dict:
 
 def _parse(path: Path) -> Profile:
     doc = _read_toml(path)
-    _check_keys(path, "", doc, ("profile",) + tuple(SECTIONS))
+    _check_keys(path, "", doc, ("profile",) + tuple(SECTIONS), optional=("model",))
     header = _table(path, "profile", doc["profile"])
     _check_keys(path, "profile.", header, HEADER_KEYS)
+    model = _model(path, doc.get("model", {}))
     values, sources = {}, {}
     for section, keys in SECTIONS.items():
         table = _table(path, section, doc[section])
@@ -98,17 +111,29 @@ def _parse(path: Path) -> Profile:
         cpi=values["cpi"],
         events=values["events"],
         sources=sources,
+        hypervisor=model["hypervisor"],
     )
 
 
-def _check_keys(path: Path, prefix: str, table: dict, expected: tuple) -> None:
-    """Every expected key present and nothing else; the error names the first offender."""
+def _check_keys(path: Path, prefix: str, table: dict, expected: tuple, optional: tuple = ()) -> None:
+    """Every expected key present, optional ones allowed, nothing else; the error names the first offender."""
     for key in expected:
         if key not in table:
             raise PyvirtError(f"{path}: {prefix}{key}: missing")
     for key in table:
-        if key not in expected:
+        if key not in expected and key not in optional:
             raise PyvirtError(f"{path}: {prefix}{key}: unknown key")
+
+
+def _model(path: Path, value) -> dict:
+    """The optional [model] table: model options with their defaults filled in."""
+    table = _table(path, "model", value)
+    _check_keys(path, "model.", table, (), optional=tuple(MODEL_DEFAULTS))
+    model = {**MODEL_DEFAULTS, **table}
+    if model["hypervisor"] not in HYPERVISOR_TYPES:
+        raise PyvirtError(f"{path}: model.hypervisor: must be one of {', '.join(HYPERVISOR_TYPES)}, "
+                          f"got {model['hypervisor']!r}")
+    return model
 
 
 def _table(path: Path, key: str, value) -> dict:

@@ -45,11 +45,16 @@ class FirmwareTrap(Exception):
 
 
 class Sbi:
-    """The SBI implementation bound to one board."""
+    """The SBI implementation bound to one board.
 
-    def __init__(self, board):
+    `cpu` is the hart whose M-mode the firmware owns (default: the board's hart). It needs
+    get_reg/set_reg, read_csr/write_csr (raw), pc and priv setters, firmware_owns_m,
+    exit_cause/exit_tval/exit_pc, charge_firmware_call, complete_mtrap, flush_tlb and
+    request_stop: the Hart itself natively, an adapter over the virtual hart in trap mode."""
+
+    def __init__(self, board, cpu=None):
         self.board = board
-        self.hart = board.hart
+        self.hart = cpu if cpu is not None else board.hart
         self.calls = {}          # "ext/fid" -> count, in first-call order
 
     def boot(self, entry):

@@ -10,6 +10,9 @@ def create(config, **kwargs):
     if config.mode == "native":
         from pyvirt.hypervisors.native import NativeVMM
         return NativeVMM(config, **kwargs)
+    if config.mode == "trap":
+        from pyvirt.hypervisors.trap import TrapVMM
+        return TrapVMM(config, **kwargs)
     if config.mode in MODES:
         raise PyvirtError(f"mode '{config.mode}' is not implemented yet")
     raise PyvirtError(f"unknown mode '{config.mode}' (choose from {', '.join(MODES)})")

@@ -22,10 +22,18 @@ class VMM:
         self.profile = load_profile(config.profile)
         self.console = console or Console()
         self.input = input_source
-        self.board = Board(config, self.profile, self.console.write, input_source)
+        self.board = Board(config, self.profile, self.console.write, input_source, **self.board_options())
         self.hart = self.board.hart
         self.diagnostic = None
         self.status = None
+
+    def board_options(self):
+        """Extra Board arguments of this mode (private memory, the devices' hart pins)."""
+        return {}
+
+    def run_slice(self, budget):
+        """Run the guest for at most budget instructions; return the EXIT_* code."""
+        return self.hart.run(budget)
 
     def boot(self):
         """Load the kernel and put the hart at its first instruction (mode-specific)."""
@@ -36,20 +44,29 @@ class VMM:
         raise NotImplementedError
 
     def run(self):
-        """Run the guest to completion; return its exit status."""
+        """Run the guest to completion; return its exit status. Interrupted (Ctrl-C), it still
+        writes the statistics of the run so far, then lets the interrupt through."""
         try:
             self.boot()
             self.status = self._loop()
+        except KeyboardInterrupt:
+            self.diagnostic = f"interrupted at pc=0x{self.hart.pc:x} after {self.hart.instret} instructions"
+            self._report()
+            raise
         finally:
             self.console.flush()
             self.board.close()
         if self.diagnostic:
             print(f"pyvirt: {self.diagnostic}", file=sys.stderr)
+        self._report()
+        return self.status
+
+    def _report(self):
+        """Write the statistics where the configuration asks for them."""
         if self.config.stats_path:
             stats_mod.write_json(self.config.stats_path, self.stats())
         if self.config.stats_text:
             print(stats_mod.summary(self.stats()), file=sys.stderr)
-        return self.status
 
     def _loop(self):
         limit = self.config.max_insns
@@ -57,7 +74,7 @@ class VMM:
             budget = SLICE if limit is None else min(SLICE, limit - self.hart.instret)
             if budget <= 0:
                 return self._stop(f"instruction limit {limit} reached at pc=0x{self.hart.pc:x}")
-            code = self.hart.run(budget)
+            code = self.run_slice(budget)
             status = self._handle(code)
             if status is not None:
                 return status

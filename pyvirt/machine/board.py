@@ -34,12 +34,18 @@ class PowerState:
 
 
 class Board:
-    """RAM + hart + devices for one MachineConfig, with costs from profile."""
+    """RAM + hart + devices for one MachineConfig, with costs from profile.
 
-    def __init__(self, config, profile, console_out, console_in=None):
+    A VMM may ask for `private_bytes` of memory after guest RAM (invisible to the guest: the
+    device tree, the loader and DMA see config.mem_bytes only) and give the devices another
+    target for their hart pins: `pins(hart)` returns the object whose set_mip_bit / mtime /
+    set_mtimecmp / get_mtimecmp the CLINT and PLIC drive (default: the hart itself)."""
+
+    def __init__(self, config, profile, console_out, console_in=None, private_bytes=0, pins=None):
         self.config = config
-        self.bus = Bus(RAM_BASE, config.mem_bytes)
+        self.bus = Bus(RAM_BASE, config.mem_bytes, private_bytes)
         self.hart = Hart(self.bus, config.tlb_entries, config.tlb_ways)
+        self.pins = pins(self.hart) if pins is not None else self.hart
         self.hart.set_costs(profile.cpi, profile.events, profile.cycles_per_tick)
         self.hart.console_write = console_out
         self.uart_out = console_out           # the console, for firmware output (SBI putchar)
@@ -59,10 +65,10 @@ class Board:
         def finisher(kind, code):
             self.power.set(kind, code)
             self.hart.request_stop()
-        self.plic = Plic(self.hart)
+        self.plic = Plic(self.pins)
         self.uart = Uart16550(lambda level: self.plic.set_source(UART_IRQ, level), console_out, console_in)
         self._map(0x0010_0000, SifiveTest(finisher))
-        self._map(0x0200_0000, Clint(self.hart))
+        self._map(0x0200_0000, Clint(self.pins))
         self._map(0x0C00_0000, self.plic)
         self._map(0x1000_0000, self.uart)
         drives = [parse_drive(spec) for spec in self.config.drives]

@@ -8,6 +8,8 @@ cdef class Bus:
     cdef uint8_t* ram
     cdef readonly uint64_t ram_base
     cdef readonly uint64_t ram_size
+    cdef readonly uint64_t private_size   # host-private memory right after RAM (a VMM's pool)
+    cdef public object write_observer     # callable(pa, n) told of every GuestMemory write (or None)
     cdef int nregions
     cdef uint64_t region_base[MAX_REGIONS]
     cdef uint64_t region_size[MAX_REGIONS]

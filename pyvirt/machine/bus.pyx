@@ -2,6 +2,8 @@
 # Physical address space: RAM at ram_base backed by one zeroed host buffer, and MMIO regions
 # that forward accesses to device objects (pyvirt/devices). It is also the GuestMemory service
 # devices use for DMA: every guest-supplied range is checked against RAM.
+# A VMM may ask for private memory after RAM (private_size bytes, the same host buffer, so the
+# hart can walk page tables kept there); the guest-facing size stays ram_size.
 from libc.stdint cimport uint8_t, uint64_t
 from libc.stdlib cimport calloc, free
 from libc.string cimport memcpy
@@ -9,12 +11,14 @@ from pyvirt.errors import GuestMemoryError
 
 
 cdef class Bus:
-    def __cinit__(self, uint64_t ram_base, uint64_t ram_size):
-        self.ram = <uint8_t*>calloc(ram_size, 1)
+    def __cinit__(self, uint64_t ram_base, uint64_t ram_size, uint64_t private_size=0):
+        self.ram = <uint8_t*>calloc(ram_size + private_size, 1)
         if self.ram == NULL:
-            raise MemoryError(f"cannot allocate {ram_size} bytes of guest RAM")
+            raise MemoryError(f"cannot allocate {ram_size + private_size} bytes of guest RAM")
         self.ram_base = ram_base
         self.ram_size = ram_size
+        self.private_size = private_size
+        self.write_observer = None
         self.nregions = 0
         self.devices = []
 
@@ -84,6 +88,8 @@ cdef class Bus:
         cdef uint8_t* p = self._ram_range(pa, n)
         if n:
             memcpy(p, &view[0], n)
+            if self.write_observer is not None:
+                self.write_observer(pa, n)
 
     def read_u16(self, pa): return int.from_bytes(self.read_bytes(pa, 2), "little")
     def read_u32(self, pa): return int.from_bytes(self.read_bytes(pa, 4), "little")

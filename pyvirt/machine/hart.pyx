@@ -83,7 +83,7 @@ cdef class Hart:
         self.bus = bus
         self.st.ram = bus.ram
         self.st.ram_base = bus.ram_base
-        self.st.ram_size = bus.ram_size
+        self.st.ram_size = bus.ram_size + bus.private_size   # a VMM's private pool is RAM to the hart
         self.st.cycles_per_tick = 1
         self.st.watch_page = NEVER
         self.st.tohost_addr = NEVER

@@ -206,6 +206,6 @@ ctypedef struct HartState:
     uint64_t last_trap_instret
     uint64_t trap_repeat
     int firmware_owns_m
-    int exit_cause
+    uint64_t exit_cause     # mcause value of the exit (bit 63 set for an interrupt)
     uint64_t exit_tval
     uint64_t exit_pc

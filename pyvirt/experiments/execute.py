@@ -1,0 +1,150 @@
+"""Execute one run in the current process (a pool worker, a Dask worker or the main process).
+
+`execute(payload)` takes everything a run needs as plain data — its parameters, the guest
+image's bytes and the profile as TOML text — so a worker needs pyvirt installed but no access
+to the results directory or the repository. It returns the run's record:
+
+    key, params            the run specification (spec.RunSpec)
+    status                 ok | failed (the guest failed or was stopped) | skipped (the mode or an
+                           option is not implemented: create() raised PyvirtError) | error (host bug)
+    reason                 why, for every status but ok
+    exit_status            the guest's exit status (None when it did not run)
+    bench, done            the parsed BENCH and DONE lines of the console (docs/guests.md)
+    console                the guest's console output
+    stats                  every statistic of the run (pyvirt.stats.collect)
+    host                   wall-clock seconds and host MIPS: the only non-deterministic part
+
+Everything but `host` is a function of the payload: the same payload gives the same record.
+"""
+import contextlib
+import dataclasses
+import io
+import os
+import re
+import tempfile
+import time
+import traceback
+
+from pyvirt.errors import PyvirtError
+
+RECORD_FORMAT = 1
+HOST_KEYS = ("host",)
+_FIELD_RE = re.compile(r"(\w+)=(\S+)")
+_INT_RE = re.compile(r"^-?\d+$")
+_FLOAT_RE = re.compile(r"^-?\d+\.\d+$")
+
+
+class CaptureConsole:
+    """Collects the guest's console output."""
+
+    def __init__(self):
+        self.buffer = bytearray()
+
+    def write(self, data):
+        self.buffer += data
+
+    def flush(self):
+        pass
+
+    def text(self):
+        return self.buffer.decode("utf-8", errors="replace")
+
+
+def parse_lines(console: str, kind: str):
+    """The `KIND key=value ...` lines of a console (BENCH, DONE), numbers converted."""
+    out = []
+    for line in console.splitlines():
+        if not line.startswith(kind + " "):
+            continue
+        fields = {}
+        for key, value in _FIELD_RE.findall(line):
+            if _INT_RE.match(value):
+                value = int(value)
+            elif _FLOAT_RE.match(value):
+                value = float(value)
+            fields[key] = value
+        out.append(fields)
+    return out
+
+
+def simulated(record: dict) -> dict:
+    """The deterministic part of a record: everything but the host measurements."""
+    return {k: v for k, v in record.items() if k not in HOST_KEYS}
+
+
+def execute(payload: dict) -> dict:
+    """Run one payload {key, params, image, profile_toml}; never raises (host errors -> status error)."""
+    record = {"format": RECORD_FORMAT, "key": payload["key"], "params": payload["params"], "status": None,
+              "reason": None, "exit_status": None, "bench": [], "done": [], "console": "", "stats": None,
+              "host": {}}
+    try:
+        with tempfile.TemporaryDirectory(prefix="pyvirt-run-") as tmp:
+            _run(payload, tmp, record)
+    except Exception as e:      # a host-side bug must not kill the whole experiment
+        record["status"] = "error"
+        record["reason"] = f"{type(e).__name__}: {e}"
+        record["host"]["traceback"] = traceback.format_exc()
+    return record
+
+
+def _run(payload, tmp, record):
+    from pyvirt.config import MachineConfig
+    from pyvirt.hypervisors import create
+
+    params = payload["params"]
+    kernel = os.path.join(tmp, os.path.basename(params["guest"]))
+    with open(kernel, "wb") as f:
+        f.write(payload["image"])
+    profile = os.path.join(tmp, "profile.toml")
+    with open(profile, "w") as f:
+        f.write(payload["profile_toml"])
+    drives = []
+    for i, interface in enumerate(params["drives"]):
+        disk = os.path.join(tmp, f"disk{i}.img")
+        with open(disk, "wb") as f:
+            f.truncate(params["disk_bytes"])
+        drives.append(f"file={disk},if={interface}")
+    fields = {f.name for f in dataclasses.fields(MachineConfig)}
+    options = {k: v for k, v in params["config"].items() if k in fields}
+    unknown = sorted(set(params["config"]) - fields)
+    config = MachineConfig(kernel=kernel, mode=params["mode"], bios=params["bios"], mem_bytes=params["mem_bytes"],
+                           drives=drives, append=f"run {params['run']}" if params["run"] else "",
+                           profile=profile, max_insns=params["max_insns"], **options)
+    console = CaptureConsole()
+    try:
+        vmm = create(config, console=console)
+    except PyvirtError as e:
+        record["status"], record["reason"] = "skipped", str(e)
+        return
+    if unknown:
+        vmm.board.close()
+        record["status"] = "skipped"
+        record["reason"] = (f"mode '{params['mode']}' does not take option(s) {', '.join(unknown)} yet "
+                            f"(not MachineConfig fields)")
+        return
+    start = time.perf_counter()
+    with contextlib.redirect_stderr(io.StringIO()):
+        status = vmm.run()
+    seconds = time.perf_counter() - start
+    stats = vmm.stats()
+    stats["kernel"] = params["guest"]             # not the temporary path: results are location-free
+    record["exit_status"] = status
+    record["console"] = console.text()
+    record["bench"] = parse_lines(record["console"], "BENCH")
+    record["done"] = parse_lines(record["console"], "DONE")
+    record["stats"] = stats
+    record["host"] = {"seconds": round(seconds, 6),
+                      "mips": round(stats["instructions"]["total"] / seconds / 1e6, 3) if seconds > 0 else None}
+    failed = [d for d in record["done"] if d.get("status") != 0]
+    if status != 0 or failed or stats["exit"]["diagnostic"]:
+        record["status"] = "failed"
+        record["reason"] = stats["exit"]["diagnostic"] or (
+            f"workload {failed[0].get('name')} exited with status {failed[0].get('status')}" if failed
+            else f"guest exit status {status}")
+    else:
+        record["status"] = "ok"
+
+
+def execute_parts(payload: dict, image: bytes) -> dict:
+    """execute() with the guest image passed apart (Dask scatters each image once per worker)."""
+    return execute({**payload, "image": image})
