@@ -1,6 +1,6 @@
 # The M extension's multiply and divide (unprivileged spec 20191213, chapter 7), including the
 # division-by-zero and overflow results, and sign extension of 32-bit results.
-from libc.stdint cimport uint32_t, int32_t, uint64_t, int64_t
+from libc.stdint cimport int8_t, int16_t, uint32_t, int32_t, uint64_t, int64_t
 
 cdef extern from *:
     """
@@ -73,3 +73,26 @@ cdef inline uint64_t muldivw(uint32_t f3, uint64_t a, uint64_t b) noexcept nogil
     if f3 == 5: return sext32(udiv(x, y) if y != 0 else 0xFFFFFFFF)
     if f3 == 6: return _remw(a, b)
     return sext32(urem(x, y) if y != 0 else x)
+
+
+# Sign- or zero-extend a loaded value of funct3 f3's width (lb, lh, lw sign-extend).
+cdef inline uint64_t extend_load(uint64_t v, uint32_t f3) noexcept nogil:
+    if f3 == 0: return <uint64_t><int64_t><int8_t>v
+    if f3 == 1: return <uint64_t><int64_t><int16_t>v
+    if f3 == 2: return sext32(v)
+    return v
+
+
+# The value an AMO stores, given the old memory value (sign-extended for .w) and rs2.
+cdef inline uint64_t amo_compute(uint32_t f5, int size, uint64_t old, uint64_t src) noexcept nogil:
+    if size == 4:
+        src = sext32(src)
+    if f5 == 0: return old + src
+    if f5 == 1: return src
+    if f5 == 4: return old ^ src
+    if f5 == 8: return old | src
+    if f5 == 0xC: return old & src
+    if f5 == 0x10: return old if <int64_t>old < <int64_t>src else src
+    if f5 == 0x14: return old if <int64_t>old > <int64_t>src else src
+    if f5 == 0x18: return old if old < src else src      # sign-extension preserves unsigned order
+    return old if old > src else src

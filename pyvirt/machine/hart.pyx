@@ -8,7 +8,7 @@ from libc.stdlib cimport calloc, free
 from pyvirt.machine.state cimport *
 from pyvirt.machine.bus cimport Bus
 from pyvirt.machine.decode cimport *
-from pyvirt.machine.alu cimport muldiv, muldivw, sext32
+from pyvirt.machine.alu cimport muldiv, muldivw, sext32, extend_load, amo_compute
 from pyvirt.machine.mmu cimport data_host, mmu_translate, mmu_fetch_page, mmu_update_mode, tlb_flush, tlb_alloc
 from pyvirt.machine.csr cimport csr_insn, csr_read, csr_write, csr_reset
 from pyvirt.machine.trap cimport (take_trap, take_pending_interrupt, pending_interrupts, do_mret, do_sret,
@@ -45,28 +45,6 @@ cdef inline uint64_t load_host(const uint8_t* p, uint32_t f3) noexcept nogil:
         return <uint64_t><int64_t><int16_t>v if f3 == 1 else v
     memcpy(&v, p, 4)
     return sext32(v) if f3 == 2 else v
-
-
-cdef inline uint64_t extend_load(uint64_t v, uint32_t f3) noexcept nogil:
-    if f3 == 0: return <uint64_t><int64_t><int8_t>v
-    if f3 == 1: return <uint64_t><int64_t><int16_t>v
-    if f3 == 2: return sext32(v)
-    return v
-
-
-# The value an AMO stores, given the old memory value (sign-extended for .w) and rs2.
-cdef inline uint64_t amo_compute(uint32_t f5, int size, uint64_t old, uint64_t src) noexcept nogil:
-    if size == 4:
-        src = sext32(src)
-    if f5 == 0: return old + src
-    if f5 == 1: return src
-    if f5 == 4: return old ^ src
-    if f5 == 8: return old | src
-    if f5 == 0xC: return old & src
-    if f5 == 0x10: return old if <int64_t>old < <int64_t>src else src
-    if f5 == 0x14: return old if <int64_t>old > <int64_t>src else src
-    if f5 == 0x18: return old if old < src else src      # sign-extension preserves unsigned order
-    return old if old > src else src
 
 
 # The trap value of an exception raised while executing an instruction (section 3.1.16).

@@ -22,7 +22,7 @@ from pyvirt.machine.state cimport *
 from pyvirt.machine.hart cimport Hart
 from pyvirt.machine.bus cimport Bus, MAX_REGIONS
 from pyvirt.machine.decode cimport *
-from pyvirt.machine.alu cimport sext32
+from pyvirt.machine.alu cimport sext32, extend_load, amo_compute
 from pyvirt.machine.csr cimport csr_insn, csr_write
 from pyvirt.machine.mmu cimport mmu_translate, tlb_flush
 from pyvirt.machine.trap cimport (take_trap, take_pending_interrupt, pending_interrupts, do_mret, do_sret,
@@ -79,27 +79,6 @@ cdef enum:
 VMM_EVENTS = ("vmm_exit", "vmm_decode", "vmm_emulate", "vmm_guest_pte_read", "vmm_shadow_pte_write", "vmm_inject")
 
 EXIT_VMM_STUCK = 7      # run() result: the VMM made no progress (a bug): the run is stopped
-
-
-cdef inline uint64_t extend_load(uint64_t v, uint32_t f3) noexcept nogil:
-    if f3 == 0: return <uint64_t><int64_t><int8_t>v
-    if f3 == 1: return <uint64_t><int64_t><int16_t>v
-    if f3 == 2: return sext32(v)
-    return v
-
-
-cdef inline uint64_t amo_compute(uint32_t f5, int size, uint64_t old, uint64_t src) noexcept nogil:
-    if size == 4:
-        src = sext32(src)
-    if f5 == 0: return old + src
-    if f5 == 1: return src
-    if f5 == 4: return old ^ src
-    if f5 == 8: return old | src
-    if f5 == 0xC: return old & src
-    if f5 == 0x10: return old if <int64_t>old < <int64_t>src else src
-    if f5 == 0x14: return old if <int64_t>old > <int64_t>src else src
-    if f5 == 0x18: return old if old < src else src
-    return old if old > src else src
 
 
 @cython.final
