@@ -13,11 +13,9 @@ cdef uint64_t MSTATUS_WRITABLE = 0x7E19AA   # SIE MIE SPIE MPIE SPP MPP MPRV SUM
 cdef uint64_t SSTATUS_READABLE = 0x80000003000DE762
 cdef uint64_t SSTATUS_WRITABLE = 0xC0122       # SIE SPIE SPP SUM MXR
 cdef uint64_t MSTATUS_XLEN = (<uint64_t>2 << 32) | (<uint64_t>2 << 34)   # UXL = SXL = 64
-cdef uint64_t MSTATUS_TVM = 1 << 20
 cdef uint64_t MEDELEG_WRITABLE = 0xB3FF
 cdef uint64_t S_INTERRUPTS = 0x222              # SSI STI SEI
 cdef uint64_t ALL_INTERRUPTS = 0xAAA
-cdef uint64_t MENVCFG_STCE = <uint64_t>1 << 63
 cdef uint64_t MENVCFG_WRITABLE = MENVCFG_STCE | 1
 cdef uint64_t MISA = (<uint64_t>2 << 62) | (1 << 0) | (1 << 2) | (1 << 8) | (1 << 12) | (1 << 18) | (1 << 20)
 

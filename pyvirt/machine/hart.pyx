@@ -20,10 +20,6 @@ cdef enum:
     RET_JUMPED = -3      # retired; pc already set
     RET_IDLE = -4        # retired wfi with nothing that can wake the hart from inside
 
-cdef uint64_t NEVER = 0xFFFFFFFFFFFFFFFF
-cdef uint64_t MSTATUS_TVM = 1 << 20
-cdef uint64_t MSTATUS_TW = 1 << 21
-cdef uint64_t MSTATUS_TSR = 1 << 22
 
 EXIT_NAMES = {EXIT_BUDGET: "budget", EXIT_STOP: "stop", EXIT_MTRAP: "mtrap", EXIT_WFI_IDLE: "wfi-idle",
               EXIT_TOHOST: "tohost", EXIT_TRAP_LOOP: "trap-loop", EXIT_LIMIT: "limit"}

@@ -9,10 +9,6 @@ from pyvirt.machine.state cimport *
 from pyvirt.machine.mmu cimport PTE_V, PTE_R, PTE_W, PTE_X, PTE_U, PTE_G, PTE_A, PTE_D
 from pyvirt.machine.pmp cimport pmp_check, pmp_page_perms, pmp_any_locked, pmp_has_fine_entries
 
-cdef uint64_t PPN_MASK = (1 << 44) - 1
-cdef uint64_t MSTATUS_MPRV = 1 << 17
-cdef uint64_t MSTATUS_SUM = 1 << 18
-cdef uint64_t MSTATUS_MXR = 1 << 19
 
 # PERM[key][access][flags]: key = user(1) | SUM(2) | MXR(4). Requires V and A, and D for writes.
 cdef uint8_t PERM[8][3][256]

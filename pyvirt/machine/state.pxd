@@ -85,11 +85,45 @@ cdef enum:
     PAGE_SHIFT = 12
     TRAP_LOOP_LIMIT = 1000
 
+# 64-bit constants shared by the machine modules and the VMMs: mstatus/menvcfg bits, the
+# interrupt bit of mcause/scause, and "never" for timer deadlines.
 cdef extern from *:
     """
     #define PYVIRT_NO_PAGE 0xFFFFFFFFFFFFFFFFULL
+    #define PYVIRT_MSTATUS_SIE (1ULL << 1)
+    #define PYVIRT_MSTATUS_MIE (1ULL << 3)
+    #define PYVIRT_MSTATUS_SPIE (1ULL << 5)
+    #define PYVIRT_MSTATUS_MPIE (1ULL << 7)
+    #define PYVIRT_MSTATUS_SPP (1ULL << 8)
+    #define PYVIRT_MSTATUS_MPP (3ULL << 11)
+    #define PYVIRT_MSTATUS_MPRV (1ULL << 17)
+    #define PYVIRT_MSTATUS_SUM (1ULL << 18)
+    #define PYVIRT_MSTATUS_MXR (1ULL << 19)
+    #define PYVIRT_MSTATUS_TVM (1ULL << 20)
+    #define PYVIRT_MSTATUS_TW (1ULL << 21)
+    #define PYVIRT_MSTATUS_TSR (1ULL << 22)
+    #define PYVIRT_MENVCFG_STCE (1ULL << 63)
+    #define PYVIRT_INTERRUPT_BIT (1ULL << 63)
+    #define PYVIRT_NEVER (0xFFFFFFFFFFFFFFFFULL)
+    #define PYVIRT_PPN_MASK ((1ULL << 44) - 1)
     """
     uint64_t NO_PAGE "PYVIRT_NO_PAGE"   # an invalid page number (never a valid vpn)
+    uint64_t MSTATUS_SIE "PYVIRT_MSTATUS_SIE"
+    uint64_t MSTATUS_MIE "PYVIRT_MSTATUS_MIE"
+    uint64_t MSTATUS_SPIE "PYVIRT_MSTATUS_SPIE"
+    uint64_t MSTATUS_MPIE "PYVIRT_MSTATUS_MPIE"
+    uint64_t MSTATUS_SPP "PYVIRT_MSTATUS_SPP"
+    uint64_t MSTATUS_MPP "PYVIRT_MSTATUS_MPP"
+    uint64_t MSTATUS_MPRV "PYVIRT_MSTATUS_MPRV"
+    uint64_t MSTATUS_SUM "PYVIRT_MSTATUS_SUM"
+    uint64_t MSTATUS_MXR "PYVIRT_MSTATUS_MXR"
+    uint64_t MSTATUS_TVM "PYVIRT_MSTATUS_TVM"
+    uint64_t MSTATUS_TW "PYVIRT_MSTATUS_TW"
+    uint64_t MSTATUS_TSR "PYVIRT_MSTATUS_TSR"
+    uint64_t MENVCFG_STCE "PYVIRT_MENVCFG_STCE"
+    uint64_t INTERRUPT_BIT "PYVIRT_INTERRUPT_BIT"
+    uint64_t NEVER "PYVIRT_NEVER"
+    uint64_t PPN_MASK "PYVIRT_PPN_MASK"     # the 44-bit physical page number of satp and PTEs
 
 ctypedef struct TlbEntry:
     uint64_t vpn         # virtual page number, NO_PAGE when empty

@@ -5,16 +5,6 @@ from libc.stdint cimport uint64_t
 from pyvirt.machine.state cimport *
 from pyvirt.machine.mmu cimport mmu_update_mode
 
-cdef uint64_t MSTATUS_SIE = 1 << 1
-cdef uint64_t MSTATUS_MIE = 1 << 3
-cdef uint64_t MSTATUS_SPIE = 1 << 5
-cdef uint64_t MSTATUS_MPIE = 1 << 7
-cdef uint64_t MSTATUS_SPP = 1 << 8
-cdef uint64_t MSTATUS_MPP = 3 << 11
-cdef uint64_t MSTATUS_MPRV = 1 << 17
-cdef uint64_t MENVCFG_STCE = <uint64_t>1 << 63
-cdef uint64_t NEVER = 0xFFFFFFFFFFFFFFFF
-cdef uint64_t INTERRUPT_BIT = <uint64_t>1 << 63
 
 # Interrupt priority order (section 3.1.9): MEI, MSI, MTI, SEI, SSI, STI.
 cdef int IRQ_ORDER[6]

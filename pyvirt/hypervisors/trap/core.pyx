@@ -31,15 +31,6 @@ from pyvirt.hypervisors.trap.vcpu cimport VirtualHart
 from pyvirt.hypervisors.trap.shadow cimport (ShadowMMU, V_USER, V_SUM, V_MXR, V_BARE_M, V_BARE_SU, V_MPRV,
                                              F_OK, F_FAULT, F_MMIO, F_PTWRITE, F_EMULATE)
 
-cdef uint64_t NEVER = 0xFFFFFFFFFFFFFFFF
-cdef uint64_t INTERRUPT_BIT = <uint64_t>1 << 63
-cdef uint64_t MSTATUS_MPRV = 1 << 17
-cdef uint64_t MSTATUS_SUM = 1 << 18
-cdef uint64_t MSTATUS_MXR = 1 << 19
-cdef uint64_t MSTATUS_TVM = 1 << 20
-cdef uint64_t MSTATUS_TW = 1 << 21
-cdef uint64_t MSTATUS_TSR = 1 << 22
-cdef uint64_t MENVCFG_STCE = <uint64_t>1 << 63
 cdef int STUCK_LIMIT = 100000
 
 # exit reasons

@@ -37,13 +37,10 @@ from pyvirt.machine.mmu cimport PTE_V, PTE_R, PTE_W, PTE_X, PTE_U, PTE_G, PTE_A,
 from pyvirt.machine.pmp cimport pmp_check, pmp_page_perms
 from pyvirt.hypervisors.trap.vcpu cimport VirtualHart
 
-cdef uint64_t PPN_MASK = (<uint64_t>1 << 44) - 1
 cdef uint64_t SW_G = 1 << 8             # software bit: the guest translation is global
 cdef uint64_t SATP_SV39 = <uint64_t>8 << 60
 cdef uint64_t VA_NONE = 0xFFFFFFFFFFFFFFFF
 cdef uint64_t VA_MULTI = 0xFFFFFFFFFFFFFFFE
-cdef uint64_t MSTATUS_SUM = 1 << 18
-cdef uint64_t MSTATUS_MXR = 1 << 19
 cdef uint8_t FREE = 0xFF
 cdef int SP_R = 1, SP_W = 2, SP_X = 4
 

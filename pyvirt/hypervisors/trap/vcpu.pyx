@@ -13,7 +13,6 @@ from pyvirt.machine.mmu cimport mmu_update_mode, tlb_alloc, tlb_flush
 from pyvirt.machine.trap cimport (take_trap, take_pending_interrupt, pending_interrupts, do_mret, do_sret,
                                   set_priv, account_segment, timer_update, next_timer_cycle, mtime)
 
-cdef uint64_t NEVER = 0xFFFFFFFFFFFFFFFF
 
 
 cdef class VirtualHart:
