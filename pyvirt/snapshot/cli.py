@@ -28,24 +28,34 @@ def add_arguments(run) -> None:
                      help="pause after exactly N guest instructions and write a snapshot (needs --snapshot)")
     run.add_argument("--snapshot", metavar="FILE", help="where --snapshot-at writes the snapshot")
     run.add_argument("--restore", metavar="FILE", help="continue the run saved in a snapshot FILE (no KERNEL)")
-    run.set_defaults(machine_defaults={a.dest: a.default for a in run._actions if a.dest in MACHINE_OPTIONS})
+    # the machine options parse to None when not given; check() fills their defaults in, so
+    # that --restore can refuse exactly the options the user gave
+    defaults = {}
+    for action in run._actions:
+        if action.dest in MACHINE_OPTIONS:
+            defaults[action.dest], action.default = action.default, None
+    run.set_defaults(machine_defaults=defaults)
 
 
 def check(args) -> None:
-    """Refuse inconsistent snapshot options before anything runs."""
+    """Refuse inconsistent snapshot options before anything runs; fill in the machine
+    options' defaults."""
     if (args.snapshot_at is None) != (args.snapshot is None):
         raise PyvirtError("--snapshot-at N and --snapshot FILE go together")
     if args.snapshot is not None:
         directory = os.path.dirname(args.snapshot) or "."
         if os.path.isdir(args.snapshot) or not os.path.isdir(directory):
             raise PyvirtError(f"{args.snapshot}: cannot write a snapshot there (a directory, or no such directory)")
+    given = [name for name in args.machine_defaults if getattr(args, name) is not None]
+    for name, default in args.machine_defaults.items():
+        if getattr(args, name) is None:
+            setattr(args, name, default)
     if args.restore is None:
         if args.kernel is None:
             raise PyvirtError("the following arguments are required: KERNEL (or --restore FILE)")
         return
     if args.kernel is not None:
         raise PyvirtError("--restore takes no KERNEL: the snapshot holds the machine")
-    given = [name for name, default in args.machine_defaults.items() if getattr(args, name) != default]
     if given:
         raise PyvirtError(f"--{given[0].replace('_', '-')} cannot be combined with --restore "
                           f"(the snapshot holds the machine configuration)")

@@ -84,10 +84,10 @@ def read(path: str) -> dict:
             data = f.read()
     except OSError as e:
         raise SnapshotError(f"{path}: cannot read snapshot: {e.strerror}") from None
-    reader = _Reader(path, data)
-    magic, version, count = reader.unpack(_HEADER, "header")
-    if magic != MAGIC:
+    if data[:len(MAGIC)] != MAGIC[:len(data)]:
         raise SnapshotError(f"{path}: not a pyvirt snapshot (bad magic)")
+    reader = _Reader(path, data)
+    _, version, count = reader.unpack(_HEADER, "header")
     if version != FORMAT_VERSION:
         raise SnapshotError(f"{path}: snapshot format version {version}, this pyvirt reads version {FORMAT_VERSION}")
     sections = {}
