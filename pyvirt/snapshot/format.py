@@ -27,26 +27,35 @@ class SnapshotError(PyvirtError):
     """A snapshot file that cannot be used (corrupted, truncated, another format version, ...)."""
 
 
+def pack(sections: dict) -> bytes:
+    """The snapshot file's bytes for sections {name: bytes}."""
+    parts = [_HEADER.pack(MAGIC, FORMAT_VERSION, len(sections))]
+    for name, raw in sections.items():
+        stored = zstandard.ZstdCompressor(level=ZSTD_LEVEL).compress(raw)
+        encoded = name.encode()
+        parts += [_NAME_LEN.pack(len(encoded)), encoded, _SECTION.pack(len(stored), len(raw),
+                                                                       hashlib.sha256(stored).digest()), stored]
+    return b"".join(parts)
+
+
 def write(path: str, sections: dict) -> int:
     """Write sections {name: bytes} to path atomically; return the file's size in bytes."""
+    data = pack(sections)
     directory = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
     try:
         os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as f:
-            f.write(_HEADER.pack(MAGIC, FORMAT_VERSION, len(sections)))
-            for name, raw in sections.items():
-                _write_section(f, name, raw)
+            f.write(data)
             f.flush()
             os.fsync(f.fileno())
-            size = f.tell()
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
     _fsync_directory(directory)
-    return size
+    return len(data)
 
 
 def _umask() -> int:
@@ -54,14 +63,6 @@ def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
-
-
-def _write_section(f, name: str, raw: bytes) -> None:
-    stored = zstandard.ZstdCompressor(level=ZSTD_LEVEL).compress(raw)
-    encoded = name.encode()
-    f.write(_NAME_LEN.pack(len(encoded)) + encoded)
-    f.write(_SECTION.pack(len(stored), len(raw), hashlib.sha256(stored).digest()))
-    f.write(stored)
 
 
 def _fsync_directory(directory: str) -> None:
@@ -77,13 +78,18 @@ def _fsync_directory(directory: str) -> None:
 
 
 def read(path: str) -> dict:
-    """The sections {name: bytes} of the snapshot at path; SnapshotError if it is not a
+    """The sections {name: bytes} of the snapshot file at path; SnapshotError if it is not a
     complete, intact snapshot of this format version."""
     try:
         with open(path, "rb") as f:
             data = f.read()
     except OSError as e:
         raise SnapshotError(f"{path}: cannot read snapshot: {e.strerror}") from None
+    return unpack(data, path)
+
+
+def unpack(data: bytes, path: str = "<snapshot>") -> dict:
+    """The sections of a snapshot's bytes (path names it in errors)."""
     if data[:len(MAGIC)] != MAGIC[:len(data)]:
         raise SnapshotError(f"{path}: not a pyvirt snapshot (bad magic)")
     reader = _Reader(path, data)
