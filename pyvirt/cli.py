@@ -10,6 +10,7 @@ from pyvirt.config import SHADOW_POLICIES, MachineConfig, parse_drive
 from pyvirt.console import StdinSource
 from pyvirt.costmodel import load_profile
 from pyvirt.errors import PyvirtError
+from pyvirt.migration import cli as migration_cli
 from pyvirt.snapshot import cli as snapshot_cli
 
 EXIT_USAGE = 2
@@ -19,6 +20,7 @@ MIN_RAM, MAX_RAM, PAGE = 1 << 20, 16 << 30, 4096
 _SUFFIXES = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
 # Verbs whose logic lives in a module of its own (like kvmtool's builtin-<verb>.c): add_parser(), main(args).
 VERBS = {"experiment": "pyvirt.experiments.cmd_experiment",
+         "host": "pyvirt.migration.cmd_host",
          "reproduce": "pyvirt.experiments.cmd_reproduce",
          "report": "pyvirt.report.cmd_report"}
 
@@ -88,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="trap mode: keep shadow page tables coherent by tracing guest page-table writes "
                           "(trace) or by resyncing on sfence.vma (resync)")
     snapshot_cli.add_arguments(run)
+    migration_cli.add_arguments(run)
     for module in VERBS.values():
         importlib.import_module(module).add_parser(commands)
     return parser
@@ -135,6 +138,7 @@ def config_from_args(args: argparse.Namespace) -> MachineConfig:
 def _run(args: argparse.Namespace) -> int:
     """The `run` verb: boot KERNEL, or continue a snapshot (--restore); --snapshot-at pauses."""
     snapshot_cli.check(args)
+    migration_cli.check(args)
     # Imported here so that option errors and --help never load the compiled machine.
     hypervisors = importlib.import_module("pyvirt.hypervisors")
     if args.restore:
@@ -143,6 +147,8 @@ def _run(args: argparse.Namespace) -> int:
         vmm = snapshot_cli.restore(args, hypervisors.create, StdinSource.for_stdin())
     else:
         vmm = hypervisors.create(config_from_args(args), input_source=StdinSource.for_stdin())
+    if args.migrate_to:
+        return migration_cli.run(vmm, args)
     return snapshot_cli.run(vmm, args)
 
 
