@@ -28,13 +28,14 @@ EXPERIMENT_KEYS = ("name", "title", "description", "repeats", "max_insns", "chec
 GUEST_KEYS = ("kernel", "bios", "mem", "disk_bytes")
 VARIANT_KEYS = ("name", "mode", "config", "profile", "matrix", "kernel", "label")
 WORKLOAD_KEYS = ("run", "guest", "drive", "label", "matrix", "modes")
-AXIS_PREFIXES = ("config.", "arg.", "profile.", "cpi.", "events.", "model.")
+AXIS_PREFIXES = ("config.", "arg.", "profile.", "cpi.", "events.", "model.", "migration.")
+MIGRATION_KEYS = ("at", "mbps", "latency_us")     # migration.* axes: live-migrate the run (docs/migration.md)
 FIGURE_KEYS = ("name", "kind", "title", "caption", "metric", "x", "hue", "panel", "where", "log", "relative_to",
                "relative", "ylabel", "normalize", "xlog")
 FIGURE_KINDS = ("bars", "lines", "breakdown")
 TABLE_KEYS = ("name", "title", "caption", "rows", "columns", "metric", "where", "relative_to", "relative", "digits")
 METRIC_NAMES = ("per_iter", "cycles", "seconds", "run_cycles", "instructions", "cpi", "mib_per_s", "device_per_mib",
-                "exits_per_mib", "host_mips")
+                "exits_per_mib", "host_mips", "downtime_ms", "migration_ms", "pages_sent", "precopy_rounds")
 _NAME_RE = re.compile(r"^[A-Za-z0-9_.+-]+$")
 _SIZE_RE = re.compile(r"^(\d+)([KMG]?)$", re.IGNORECASE)
 
@@ -101,12 +102,14 @@ class Experiment:
     def _spec(self, variant, workload, profile, combo, repeat) -> RunSpec:
         overrides = dict(variant.get("profile", {}))
         config = dict(variant.get("config", {}))
-        args = {}
+        args, migration = {}, {}
         for name, value in combo.items():
             if name.startswith("config."):
                 config[name[len("config."):]] = value
             elif name.startswith("arg."):
                 args[name[len("arg."):]] = value
+            elif name.startswith("migration."):
+                migration[_migration_key(name)] = value
             else:
                 overrides[name] = value
         profile_doc = profiles_mod.derive(profile, overrides)
@@ -138,7 +141,16 @@ class Experiment:
             "max_insns": self.max_insns,
             "repeat": repeat,
         }
+        if migration:
+            params["migration"] = dict(sorted(migration.items()))
         return RunSpec(params=params, key=run_key(params, profile_doc))
+
+
+def _migration_key(axis: str) -> str:
+    key = axis[len("migration."):]
+    if key not in MIGRATION_KEYS:
+        raise PyvirtError(f"axis {axis}: unknown migration parameter (expected one of {', '.join(MIGRATION_KEYS)})")
+    return key
 
 
 def run_key(params: dict, profile_doc: dict) -> str:

@@ -13,7 +13,7 @@ import sys
 
 from pyvirt.errors import PyvirtError
 from pyvirt.migration.cmd_host import parse_address
-from pyvirt.migration.link import Link
+from pyvirt.migration.link import DEFAULT_LATENCY_US, DEFAULT_MBPS, Link
 
 
 def _positive(text: str) -> float:
@@ -29,10 +29,10 @@ def _positive(text: str) -> float:
 def add_arguments(run) -> None:
     run.add_argument("--migrate-to", metavar="HOST:PORT", help="live-migrate the guest to a `pyvirt host`")
     run.add_argument("--migrate-at", type=int, metavar="N", help="start the migration after N instructions")
-    run.add_argument("--link-mbps", type=_positive, default=1000.0, metavar="B",
-                     help="simulated link bandwidth in Mbit/s (default 1000)")
-    run.add_argument("--link-latency-us", type=_positive, default=100.0, metavar="L",
-                     help="simulated one-way link latency in microseconds (default 100)")
+    run.add_argument("--link-mbps", type=_positive, default=DEFAULT_MBPS, metavar="B",
+                     help=f"simulated link bandwidth in Mbit/s (default {DEFAULT_MBPS:g})")
+    run.add_argument("--link-latency-us", type=_positive, default=DEFAULT_LATENCY_US, metavar="L",
+                     help=f"simulated one-way link latency in microseconds (default {DEFAULT_LATENCY_US:g})")
     run.add_argument("--migration-report", metavar="FILE", help="write the migration report (JSON) to FILE")
 
 
@@ -55,7 +55,7 @@ def run(vmm, args) -> int:
     if not vmm.paused:
         print(f"pyvirt: the guest stopped before --migrate-at {args.migrate_at}: not migrated", file=sys.stderr)
         return status
-    link = Link(bandwidth=args.link_mbps * 1e6 / 8, latency=args.link_latency_us * 1e-6)
+    link = Link.from_units(args.link_mbps, args.link_latency_us)
     try:
         with socket.create_connection(parse_address(args.migrate_to)) as sock:
             report = migrate(vmm, sock, link)

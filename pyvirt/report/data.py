@@ -26,7 +26,13 @@ METRICS = {
     "device_per_mib": ("device accesses per MiB", "MMIO accesses of the whole run / MiB moved by its disk BENCH lines"),
     "exits_per_mib": ("VM exits per MiB", "VM exits (VMM interventions) of the whole run / MiB moved"),
     "host_mips": ("host MIPS", "guest instructions per host second (a host measurement: not deterministic)"),
+    "downtime_ms": ("downtime (ms, simulated)", "live migration: stop-and-copy time until the destination resumed"),
+    "migration_ms": ("migration time (ms, simulated)", "live migration: pre-copy rounds plus downtime"),
+    "pages_sent": ("pages sent", "live migration: 4 KiB pages sent in all rounds"),
+    "precopy_rounds": ("pre-copy rounds", "live migration: rounds before stop-and-copy"),
 }
+MIGRATION_METRICS = {"downtime_ms": lambda m: m["downtime_s"] * 1e3, "migration_ms": lambda m: m["total_s"] * 1e3,
+                     "pages_sent": lambda m: float(m["pages_sent"]), "precopy_rounds": lambda m: float(len(m["rounds"]))}
 RELATIVE_LABELS = {"speed": "relative speed ({base} = 1)", "time": "relative time ({base} = 1)"}
 BASE_FIELDS = ("experiment", "variant", "mode", "workload", "profile", "profile_name", "bench")
 
@@ -113,6 +119,9 @@ def metric(row: dict, name: str) -> Optional[float]:
         return count / (moved / MIB)
     if name == "host_mips":
         return record.get("host", {}).get("mips")
+    if name in MIGRATION_METRICS:
+        migration = stats.get("migration")
+        return MIGRATION_METRICS[name](migration) if migration else None
     raise KeyError(f"unknown metric '{name}' (known: {', '.join(METRICS)})")
 
 

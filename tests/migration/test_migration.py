@@ -9,9 +9,11 @@ import pytest
 
 from pyvirt.cli import main
 from pyvirt.config import MachineConfig
-from pyvirt.migration import destination, source, stream
+from pyvirt.hypervisors import create
+from pyvirt.migration import source, stream
 from pyvirt.migration.link import Link
-from tests.snapshot.helpers import KERNEL, CaptureConsole, paused, straight
+from pyvirt.migration.local import run_migrated
+from tests.snapshot.helpers import KERNEL, CaptureConsole, straight
 
 DIRTYING = "run tlbstress 300000 1024"       # rewrites a 4 MiB working set: 1024 pages dirty per round
 
@@ -21,22 +23,11 @@ def config(mode, append=DIRTYING):
 
 
 def migrated(mode, mbps, at=2_000_000):
-    """(report, exit status, stats JSON, console before + after) of a migration over a socket pair."""
-    a, b = socket.socketpair()
-    received = {}
-    thread = threading.Thread(target=lambda: received.update(vmm=destination.receive(b, console=CaptureConsole())))
-    thread.start()
-    vmm, before = paused(config(mode), at)
-    try:
-        report = source.migrate(vmm, a, Link(bandwidth=mbps * 1e6 / 8, latency=50e-6))
-    finally:
-        a.close()
-        thread.join()
-        b.close()
-    vmm.board.close()
-    dest = received["vmm"]
-    status = dest.run()
-    return report, status, json.dumps(dest.stats(), sort_keys=True), before + bytes(dest.console.buffer)
+    """(report, exit status, stats JSON, console before + after) of a migration at `at` over a
+    socket pair (migration/local.py: the stream and code of two processes)."""
+    before, after = CaptureConsole(), CaptureConsole()
+    vmm, status, report = run_migrated(create(config(mode), console=before), at, Link.from_units(mbps, 50), after)
+    return report, status, json.dumps(vmm.stats(), sort_keys=True), bytes(before.buffer) + bytes(after.buffer)
 
 
 @pytest.mark.parametrize("mode,mbps,reason,rounds", [
