@@ -47,10 +47,10 @@ def migrate(vmm, sock, link) -> dict:
                                  "guest_instructions": vmm.hart.instret - before})
         sent += len(frames)
     state = format.pack({k: v for k, v in machine.capture(vmm).items() if k != "ram"})
-    last = _send_pages(sock, link, ram, frames)
+    _send_pages(sock, link, ram, frames)
     stream.send(sock, stream.STATE, state)
     _wait_ack(sock)
-    downtime = last + link.seconds(len(state)) + link.latency      # + the ACK's way back
+    downtime = link.seconds(len(frames) * stream.PAGE + len(state)) + link.latency    # + the ACK's way back
     report.update(stop_reason=reason, stop_instret=vmm.hart.instret, last_pages=len(frames),
                   state_bytes=len(state), pages_sent=sent + len(frames),
                   downtime_s=downtime, total_s=sum(r["seconds"] for r in report["rounds"]) + downtime)
