@@ -15,6 +15,8 @@ from pyvirt.errors import PyvirtError
 from pyvirt.migration.cmd_host import parse_address
 from pyvirt.migration.link import DEFAULT_LATENCY_US, DEFAULT_MBPS, Link
 
+PEER_TIMEOUT = 60.0      # seconds without progress from the destination before the migration fails
+
 
 def _positive(text: str) -> float:
     try:
@@ -57,7 +59,7 @@ def run(vmm, args) -> int:
         return status
     link = Link.from_units(args.link_mbps, args.link_latency_us)
     try:
-        with socket.create_connection(parse_address(args.migrate_to)) as sock:
+        with socket.create_connection(parse_address(args.migrate_to), timeout=PEER_TIMEOUT) as sock:
             report = migrate(vmm, sock, link)
     except GuestEnded as ended:
         print("pyvirt: the guest stopped during pre-copy: not migrated", file=sys.stderr)
