@@ -16,6 +16,8 @@ from pyvirt.snapshot.format import SnapshotError
 OUTPUT_FIELDS = ("stats_path", "stats_text")     # how a run reports, not what it simulates
 DATA_SECTIONS = ("meta", "config", "profile", "disks", "machine", "firmware", "mode")
 RAW_SECTIONS = ("ram", "private")
+SECTION_TYPES = {"meta": (dict,), "config": (dict,), "profile": (dict,), "disks": (list,), "machine": (dict,),
+                 "firmware": (dict, type(None)), "mode": (dict,)}
 
 
 def capture(vmm) -> dict:
@@ -51,6 +53,10 @@ def decode(sections: dict, path: str) -> dict:
             data[name] = codec.decode(sections[name])
         except ValueError as e:
             raise SnapshotError(f"{path}: section '{name}' is malformed ({e})") from None
+        if not isinstance(data[name], SECTION_TYPES[name]):
+            raise SnapshotError(f"{path}: section '{name}' is malformed (not a {SECTION_TYPES[name][0].__name__})")
+    if not all(isinstance(d, dict) and {"spec", "size", "sha256"} <= set(d) for d in data["disks"]):
+        raise SnapshotError(f"{path}: section 'disks' is malformed")
     return data
 
 
@@ -72,10 +78,10 @@ def saved_profile(data: dict):
 
 def restore(vmm, data: dict) -> None:
     """Load the decoded state into vmm, freshly built from the saved config and not booted."""
-    if data["meta"]["mode"] != vmm.mode:
-        raise SnapshotError(f"the snapshot is of mode '{data['meta']['mode']}', not '{vmm.mode}'")
     board, machine = vmm.board, data["machine"]
     try:
+        if data["meta"]["mode"] != vmm.mode:
+            raise ValueError(f"it is of mode '{data['meta']['mode']}', not '{vmm.mode}'")
         board.bus.load_memory(data["ram"], data["private"])
         if set(machine["devices"]) != set(board.devices):
             raise ValueError("the saved devices differ from this board's")

@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from pyvirt.cli import main
+from pyvirt.snapshot import codec, format
 
 from .helpers import KERNEL, scratch_disk
 
@@ -93,3 +94,17 @@ def test_a_changed_disk_is_refused_and_a_moved_one_accepted(tmp_path, capsys):
     capsys.readouterr()
     assert main(["run", "--restore", path, "--drive", moved]) == 0
     assert "DONE name=disk status=0" in capsys.readouterr().out
+
+
+def test_intact_files_with_unusable_contents_give_one_error_line(snapshot, tmp_path, capsys):
+    sections = format.read(snapshot[1])
+    machine_state = codec.decode(sections["machine"])
+    del machine_state["hart"]["pc"]
+    bad = tmp_path / "bad.snap"
+    bad.write_bytes(format.pack({**sections, "machine": codec.encode(machine_state)}))
+    assert "state does not fit this pyvirt" in one_error_line(capsys, ["--restore", str(bad)])
+    bad.write_bytes(format.pack({k: v for k, v in sections.items() if k != "mode"}))
+    assert "lacks section(s) mode" in one_error_line(capsys, ["--restore", str(bad)])
+    for name, text in [("meta", b"{not json"), ("disks", b'{"a": 1}'), ("disks", b"[1]"), ("config", b"[]")]:
+        bad.write_bytes(format.pack({**sections, name: text}))
+        assert f"section '{name}' is malformed" in one_error_line(capsys, ["--restore", str(bad)])
