@@ -55,7 +55,8 @@ def decode(sections: dict, path: str) -> dict:
             raise SnapshotError(f"{path}: section '{name}' is malformed ({e})") from None
         if not isinstance(data[name], SECTION_TYPES[name]):
             raise SnapshotError(f"{path}: section '{name}' is malformed (not a {SECTION_TYPES[name][0].__name__})")
-    if not all(isinstance(d, dict) and {"spec", "size", "sha256"} <= set(d) for d in data["disks"]):
+    if not all(isinstance(d, dict) and isinstance(d.get("spec"), str) and isinstance(d.get("size"), int)
+               and isinstance(d.get("sha256"), str) for d in data["disks"]):
         raise SnapshotError(f"{path}: section 'disks' is malformed")
     return data
 
