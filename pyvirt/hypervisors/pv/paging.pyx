@@ -1,0 +1,184 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
+# Direct paging (docs/hypercall-abi.md, "Memory: direct paging"): the guest's own Sv39 tables
+# are loaded in the hardware, so the VMM keeps every frame's type and reference counts, as
+# Xen does, and validates each entry before it can be reached by a walk:
+#   - a frame is an ordinary page or a pinned page table of one level (0, 1 or 2);
+#   - a leaf maps only guest RAM, aligned for its level, and never a pinned table writable;
+#   - a non-leaf entry points at a pinned table of the level below;
+#   - reserved bits are zero, W implies R, and G is refused (the guest kernel's mappings are
+#     user pages, kept apart from user mode by the separate user root, not by G).
+# wcount (writable mappings held in pinned tables) keeps "no writable mapping of a table"
+# true in both directions; lcount (links from pinned tables) keeps a linked table pinned.
+cimport cython
+from libc.stdint cimport uint8_t, uint32_t, uint64_t
+from libc.stdlib cimport calloc, free
+from pyvirt.hypervisors.pv.abi cimport E_PERM, E_BUSY, E_INVAL
+
+cdef uint64_t PTE_V = 1, PTE_R = 2, PTE_W = 4, PTE_X = 8, PTE_G = 0x20
+cdef uint64_t RESERVED = <uint64_t>0x3FF << 54
+cdef uint64_t NO_FRAME = <uint64_t>-1
+
+
+@cython.final
+cdef class DirectPaging:
+    def __cinit__(self, uint64_t ram_base, uint64_t ram_size):
+        self.ram_base = ram_base
+        self.ram_size = ram_size
+        self.nframes = ram_size >> 12
+        self.ftype = <uint8_t*>calloc(self.nframes, 1)
+        self.wcount = <uint32_t*>calloc(self.nframes, 4)
+        self.lcount = <uint32_t*>calloc(self.nframes, 4)
+        if not self.ftype or not self.wcount or not self.lcount:
+            raise MemoryError()
+        self.shared_frame = NO_FRAME
+
+    def __dealloc__(self):
+        free(self.ftype)
+        free(self.wcount)
+        free(self.lcount)
+
+    # frame_of: the RAM frame index of page-aligned guest-physical pa. 0, or -1 outside RAM.
+    cdef int frame_of(self, uint64_t pa, uint64_t* frame) noexcept:
+        if (pa & 0xFFF) or pa - self.ram_base >= self.ram_size:
+            return -1
+        frame[0] = (pa - self.ram_base) >> 12
+        return 0
+
+    # check_entry: whether pte may be stored at level in a pinned table (0 or -errno).
+    cdef int check_entry(self, uint64_t pte, int level) noexcept:
+        cdef uint64_t ppn, pa, span, f, first
+        if not (pte & PTE_V):
+            return 0
+        self.validated += 1
+        if (pte & RESERVED) or (pte & (PTE_W | PTE_R)) == PTE_W or (pte & PTE_G):
+            return -E_INVAL
+        ppn = (pte >> 10) & ((<uint64_t>1 << 44) - 1)
+        pa = ppn << 12
+        if not (pte & (PTE_R | PTE_W | PTE_X)):              # a pointer to the next level
+            if level == 0 or self.frame_of(pa, &f) < 0 or self.ftype[f] != level:
+                return -E_PERM
+            return 0
+        span = <uint64_t>1 << (9 * level)                    # frames a leaf of this level maps
+        if ppn & (span - 1):
+            return -E_INVAL
+        if pa - self.ram_base >= self.ram_size or (span << 12) > self.ram_size - (pa - self.ram_base):
+            return -E_PERM
+        if pte & PTE_W:
+            first = (pa - self.ram_base) >> 12
+            for f in range(first, first + span):
+                if self.ftype[f]:
+                    return -E_PERM
+        return 0
+
+    # account: add delta to the counts an entry of a pinned table at level holds.
+    cdef void account(self, uint64_t pte, int level, int delta) noexcept:
+        cdef uint64_t pa, f, first, span
+        if not (pte & PTE_V):
+            return
+        pa = ((pte >> 10) & ((<uint64_t>1 << 44) - 1)) << 12
+        if not (pte & (PTE_R | PTE_W | PTE_X)):
+            if self.frame_of(pa, &f) == 0:
+                self.lcount[f] += delta
+        elif pte & PTE_W:
+            span = <uint64_t>1 << (9 * level)
+            first = (pa - self.ram_base) >> 12
+            for f in range(first, first + span):
+                self.wcount[f] += delta
+
+    # pin: frame table becomes a page table of level after all 512 entries validate.
+    cdef int pin(self, uint64_t table, int level) noexcept:
+        cdef uint64_t f, i
+        cdef uint64_t* e
+        cdef int r
+        if level < 0 or level > 2 or self.frame_of(table, &f) < 0:
+            return -E_INVAL
+        if self.ftype[f] or f == self.shared_frame:
+            return -E_BUSY
+        if self.wcount[f]:
+            return -E_PERM                       # a pinned table still maps it writable
+        e = <uint64_t*>(self.ram + (table - self.ram_base))
+        self.ftype[f] = 1 + level                # a self-mapping is checked as a table
+        for i in range(512):
+            r = self.check_entry(e[i], level)
+            if r < 0:
+                self.ftype[f] = 0
+                self.refused += 1
+                return r
+        for i in range(512):
+            self.account(e[i], level, 1)
+        self.pinned += 1
+        return 0
+
+    # unpin: table stops being a page table; -EBUSY while a pinned table links it.
+    cdef int unpin(self, uint64_t table) noexcept:
+        cdef uint64_t f, i
+        cdef uint64_t* e
+        cdef int level
+        if self.frame_of(table, &f) < 0 or not self.ftype[f]:
+            return -E_INVAL
+        if self.lcount[f]:
+            return -E_BUSY
+        level = self.ftype[f] - 1
+        e = <uint64_t*>(self.ram + (table - self.ram_base))
+        for i in range(512):
+            self.account(e[i], level, -1)
+        self.ftype[f] = 0
+        self.unpinned += 1
+        return 0
+
+    # update: the validated store *ptr = val (ptr 8-aligned guest RAM). 0 or -errno.
+    cdef int update(self, uint64_t ptr, uint64_t val) noexcept:
+        cdef uint64_t f
+        cdef uint64_t* p
+        cdef int level, r
+        if (ptr & 7) or self.frame_of(ptr & ~<uint64_t>0xFFF, &f) < 0:
+            return -E_INVAL
+        p = <uint64_t*>(self.ram + (ptr - self.ram_base))
+        self.updates += 1
+        if self.ftype[f]:
+            level = self.ftype[f] - 1
+            r = self.check_entry(val, level)
+            if r < 0:
+                self.refused += 1
+                return r
+            self.account(p[0], level, -1)
+            self.account(val, level, 1)
+        elif f == self.shared_frame:
+            return -E_PERM
+        p[0] = val
+        return 0
+
+    # is_root: whether satp is Sv39 with a pinned root table.
+    cdef int is_root(self, uint64_t satp) noexcept:
+        cdef uint64_t f
+        if (satp >> 60) != 8:
+            return 0
+        return self.frame_of((satp & ((<uint64_t>1 << 44) - 1)) << 12, &f) == 0 and self.ftype[f] == 3
+
+    def set_shared_frame(self, uint64_t pa):
+        """Reserve the shared page's frame (it may never become a page table). 0 or -errno."""
+        cdef uint64_t f
+        if self.frame_of(pa, &f) < 0:
+            return -E_INVAL
+        if self.ftype[f]:
+            return -E_BUSY
+        self.shared_frame = f
+        return 0
+
+    def frame_type(self, uint64_t pa):
+        """-1 outside RAM, 0 ordinary, 1 + level for a pinned table (tests, statistics)."""
+        cdef uint64_t f
+        if self.frame_of(pa & ~<uint64_t>0xFFF, &f) < 0:
+            return -1
+        return self.ftype[f]
+
+    def counts(self, uint64_t pa):
+        """(writable mappings, links) of the frame of pa."""
+        cdef uint64_t f
+        if self.frame_of(pa & ~<uint64_t>0xFFF, &f) < 0:
+            return None
+        return self.wcount[f], self.lcount[f]
+
+    def stats(self):
+        return {"validated_ptes": self.validated, "pinned": self.pinned, "unpinned": self.unpinned,
+                "updates": self.updates, "refused": self.refused}
