@@ -394,7 +394,7 @@ cdef class PvCore:
 
     cdef inline int is_slow(self, uint64_t nr, uint64_t cmd) noexcept:
         return nr == HC_CONSOLE_IO or nr == HC_EVENT_CHANNEL_OP or nr == HC_RING_SETUP or \
-            nr == HC_MEMORY_OP or (nr == HC_SCHED_OP and cmd == SCHEDOP_SHUTDOWN)
+            (nr == HC_SCHED_OP and cmd == SCHEDOP_SHUTDOWN)
 
     # fast_call: the hypercalls handled here (multicall may contain any of them).
     cdef int64_t fast_call(self, uint64_t nr, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3) except? -1000:
@@ -418,6 +418,8 @@ cdef class PvCore:
             return 0 if a0 == SCHEDOP_YIELD or a0 == SCHEDOP_CHECK else -E_INVAL
         if nr == HC_UPDATE_VA_MAPPING:
             return self.update_va_mapping(a0, a1, a2)
+        if nr == HC_MEMORY_OP:
+            return self.memory_op(a0, a1, a2)
         return -E_NOSYS
 
     cdef int64_t set_callbacks(self, uint64_t entry, uint64_t shared_pa) except? -1000:
@@ -467,8 +469,13 @@ cdef class PvCore:
         return -E_INVAL
 
     cdef int64_t switch_as(self, uint64_t satp, uint64_t flags, uint64_t user_satp) except? -1000:
+        cdef int r
         if not self.paging.is_root(satp) or (user_satp and not self.paging.is_root(user_satp)):
             return -E_INVAL
+        if not self.kernel_satp:                     # translation was off until now
+            r = self.paging.revalidate_all()
+            if r < 0:
+                return r
         self.kernel_satp = satp
         self.user_satp = user_satp
         self.load_satp()
@@ -492,6 +499,30 @@ cdef class PvCore:
         tlb_flush(self.ps, 1, va, 0, 0)
         self.n_emulate += 1
         return 0
+
+    # memory_op: give count frames (guest frame numbers in the array at frames) back to the
+    # VMM (decrease), or take released frames back (increase: the array receives them).
+    # The number of frames done.
+    cdef int64_t memory_op(self, uint64_t cmd, uint64_t frames, uint64_t count) except? -1000:
+        cdef uint64_t* a
+        cdef uint64_t i, base = self.ps.ram_base >> 12
+        cdef int64_t f
+        if count > MAX_MMU_BATCH or (frames & 7) or cmd > MEMOP_DECREASE:
+            return -E_INVAL
+        a = <uint64_t*>(self.guest_w(frames, count * 8) if cmd == MEMOP_INCREASE else self.guest(frames, count * 8))
+        if count and a == NULL:
+            return -E_FAULT
+        for i in range(count):
+            self.n_emulate += 1
+            if cmd == MEMOP_DECREASE:
+                if a[i] < base or self.paging.release(a[i] - base) < 0:
+                    return <int64_t>i
+            else:
+                f = self.paging.reclaim()
+                if f < 0:
+                    return <int64_t>i
+                a[i] = base + <uint64_t>f
+        return <int64_t>count
 
     # multicall: entries {op, args[6], result} run in order until one fails.
     cdef int64_t multicall(self, uint64_t calls, uint64_t count) except? -1000:

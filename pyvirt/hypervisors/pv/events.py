@@ -46,11 +46,11 @@ class EventChannels:
             if fields is None:
                 return E_FAULT
             value, _ = struct.unpack("<II", fields)
+            if not self.core.writable(arg + 4, 4):
+                return E_FAULT
             port = self._bind(cmd, value)
             if port < 0:
                 return port
-            if not self.core.writable(arg + 4, 4):
-                return E_FAULT
             self.mem.write_bytes(arg + 4, struct.pack("<I", port))
             return 0
         fields = self._read(arg, 4)

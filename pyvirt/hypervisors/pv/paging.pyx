@@ -8,15 +8,19 @@
 #   - reserved bits are zero, W implies R, and G is refused (the guest kernel's mappings are
 #     user pages, kept apart from user mode by the separate user root, not by G).
 # wcount (writable mappings held in pinned tables) keeps "no writable mapping of a table"
-# true in both directions; lcount (links from pinned tables) keeps a linked table pinned.
+# true in both directions; lcount (links from pinned tables) keeps a linked table pinned;
+# mcount (all mappings) lets a frame be given back (memory_op decrease) only when unmapped.
+# A frame given back is RELEASED: no leaf may map it until memory_op increase returns it.
 cimport cython
-from libc.stdint cimport uint8_t, uint32_t, uint64_t
+from libc.stdint cimport uint8_t, uint32_t, uint64_t, int64_t
+from libc.string cimport memset
 from libc.stdlib cimport calloc, free
-from pyvirt.hypervisors.pv.abi cimport E_PERM, E_BUSY, E_INVAL
+from pyvirt.hypervisors.pv.abi cimport E_PERM, E_BUSY, E_INVAL, E_NOMEM
 
 cdef uint64_t PTE_V = 1, PTE_R = 2, PTE_W = 4, PTE_X = 8, PTE_G = 0x20
 cdef uint64_t RESERVED = <uint64_t>0x3FF << 54
 cdef uint64_t NO_FRAME = <uint64_t>-1
+cdef uint8_t RELEASED = 0xFF
 
 
 @cython.final
@@ -28,7 +32,8 @@ cdef class DirectPaging:
         self.ftype = <uint8_t*>calloc(self.nframes, 1)
         self.wcount = <uint32_t*>calloc(self.nframes, 4)
         self.lcount = <uint32_t*>calloc(self.nframes, 4)
-        if not self.ftype or not self.wcount or not self.lcount:
+        self.mcount = <uint32_t*>calloc(self.nframes, 4)
+        if not self.ftype or not self.wcount or not self.lcount or not self.mcount:
             raise MemoryError()
         self.shared_frame = NO_FRAME
 
@@ -36,6 +41,7 @@ cdef class DirectPaging:
         free(self.ftype)
         free(self.wcount)
         free(self.lcount)
+        free(self.mcount)
 
     # frame_of: the RAM frame index of page-aligned guest-physical pa. 0, or -1 outside RAM.
     cdef int frame_of(self, uint64_t pa, uint64_t* frame) noexcept:
@@ -63,11 +69,10 @@ cdef class DirectPaging:
             return -E_INVAL
         if pa - self.ram_base >= self.ram_size or (span << 12) > self.ram_size - (pa - self.ram_base):
             return -E_PERM
-        if pte & PTE_W:
-            first = (pa - self.ram_base) >> 12
-            for f in range(first, first + span):
-                if self.ftype[f]:
-                    return -E_PERM
+        first = (pa - self.ram_base) >> 12
+        for f in range(first, first + span):
+            if self.ftype[f] == RELEASED or (self.ftype[f] and (pte & PTE_W)):
+                return -E_PERM
         return 0
 
     # account: add delta to the counts an entry of a pinned table at level holds.
@@ -79,10 +84,12 @@ cdef class DirectPaging:
         if not (pte & (PTE_R | PTE_W | PTE_X)):
             if self.frame_of(pa, &f) == 0:
                 self.lcount[f] += delta
-        elif pte & PTE_W:
-            span = <uint64_t>1 << (9 * level)
-            first = (pa - self.ram_base) >> 12
-            for f in range(first, first + span):
+            return
+        span = <uint64_t>1 << (9 * level)
+        first = (pa - self.ram_base) >> 12
+        for f in range(first, first + span):
+            self.mcount[f] += delta
+            if pte & PTE_W:
                 self.wcount[f] += delta
 
     # pin: frame table becomes a page table of level after all 512 entries validate.
@@ -92,6 +99,8 @@ cdef class DirectPaging:
         cdef int r
         if level < 0 or level > 2 or self.frame_of(table, &f) < 0:
             return -E_INVAL
+        if self.ftype[f] == RELEASED:
+            return -E_PERM
         if self.ftype[f] or f == self.shared_frame:
             return -E_BUSY
         if self.wcount[f]:
@@ -114,7 +123,7 @@ cdef class DirectPaging:
         cdef uint64_t f, i
         cdef uint64_t* e
         cdef int level
-        if self.frame_of(table, &f) < 0 or not self.ftype[f]:
+        if self.frame_of(table, &f) < 0 or not self.ftype[f] or self.ftype[f] == RELEASED:
             return -E_INVAL
         if self.lcount[f]:
             return -E_BUSY
@@ -135,6 +144,8 @@ cdef class DirectPaging:
             return -E_INVAL
         p = <uint64_t*>(self.ram + (ptr - self.ram_base))
         self.updates += 1
+        if self.ftype[f] == RELEASED:
+            return -E_PERM
         if self.ftype[f]:
             level = self.ftype[f] - 1
             r = self.check_entry(val, level)
@@ -146,6 +157,51 @@ cdef class DirectPaging:
         elif f == self.shared_frame:
             return -E_PERM
         p[0] = val
+        return 0
+
+    # release: give guest frame back to the VMM (memory_op decrease): only an ordinary frame
+    # no pinned table maps; its contents are scrubbed. 0 or -errno.
+    cdef int release(self, uint64_t frame) noexcept:
+        if frame >= self.nframes or frame == self.shared_frame:
+            return -E_INVAL
+        if self.ftype[frame] or self.mcount[frame]:
+            return -E_BUSY
+        memset(self.ram + (frame << 12), 0, 4096)
+        self.ftype[frame] = RELEASED
+        self.released_frames += 1
+        return 0
+
+    # reclaim: return the lowest released frame to the guest (memory_op increase), or -ENOMEM.
+    cdef int64_t reclaim(self) noexcept:
+        cdef uint64_t f
+        if self.released_frames == 0:
+            return -E_NOMEM
+        for f in range(self.nframes):
+            if self.ftype[f] == RELEASED:
+                self.ftype[f] = 0
+                self.released_frames -= 1
+                return <int64_t>f
+        return -E_NOMEM
+
+    # revalidate_all: check every pinned table again and recount from scratch. Before the
+    # guest first turns translation on it can store to pinned tables directly (translation
+    # off, only PMP confines it), so that first switch_as calls this. 0 or -errno.
+    cdef int revalidate_all(self) noexcept:
+        cdef uint64_t f, i
+        cdef uint64_t* e
+        cdef int r
+        memset(self.wcount, 0, self.nframes * 4)
+        memset(self.lcount, 0, self.nframes * 4)
+        memset(self.mcount, 0, self.nframes * 4)
+        for f in range(self.nframes):
+            if self.ftype[f] and self.ftype[f] != RELEASED:
+                e = <uint64_t*>(self.ram + (f << 12))
+                for i in range(512):
+                    r = self.check_entry(e[i], self.ftype[f] - 1)
+                    if r < 0:
+                        self.refused += 1
+                        return r
+                    self.account(e[i], self.ftype[f] - 1, 1)
         return 0
 
     # is_root: whether satp is Sv39 with a pinned root table.
@@ -173,12 +229,12 @@ cdef class DirectPaging:
         return self.ftype[f]
 
     def counts(self, uint64_t pa):
-        """(writable mappings, links) of the frame of pa."""
+        """(mappings, writable mappings, links) of the frame of pa."""
         cdef uint64_t f
         if self.frame_of(pa & ~<uint64_t>0xFFF, &f) < 0:
             return None
-        return self.wcount[f], self.lcount[f]
+        return self.mcount[f], self.wcount[f], self.lcount[f]
 
     def stats(self):
         return {"validated_ptes": self.validated, "pinned": self.pinned, "unpinned": self.unpinned,
-                "updates": self.updates, "refused": self.refused}
+                "updates": self.updates, "refused": self.refused, "released_frames": self.released_frames}

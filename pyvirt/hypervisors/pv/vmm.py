@@ -16,9 +16,9 @@ from pyvirt.hypervisors.pv.paging import DirectPaging
 from pyvirt.machine.board import RAM_BASE
 
 PRV_U = 0
-HC_CONSOLE_IO, HC_EVENT_CHANNEL_OP, HC_SCHED_OP, HC_RING_SETUP, HC_MEMORY_OP = 0, 8, 9, 10, 11
+HC_CONSOLE_IO, HC_EVENT_CHANNEL_OP, HC_SCHED_OP, HC_RING_SETUP = 0, 8, 9, 10
 PV_DEV_BLOCK = 1
-E_INVAL, E_FAULT, E_NODEV, E_NOSYS = -22, -14, -19, -38
+E_INVAL, E_FAULT, E_NODEV = -22, -14, -19
 SCHEDOP_SHUTDOWN, SHUTDOWN_POWEROFF, SHUTDOWN_CRASH = 2, 0, 1
 CONSOLE_WRITE, CONSOLE_READ = 0, 1
 MAX_CONSOLE_WRITE = 4096
@@ -81,10 +81,8 @@ class PvVMM(VMM):
             result = self._console_io(a0, a1, a2)
         elif nr == HC_EVENT_CHANNEL_OP:
             result = self.events.op(a0, a1)
-        elif nr == HC_RING_SETUP:
-            result = self._ring_setup(a0, a1, a2)
         else:
-            result = self._memory_op(a0, a1, a2)
+            result = self._ring_setup(a0, a1, a2)
         self.core.finish_slow(result)
         return None
 
@@ -107,9 +105,6 @@ class PvVMM(VMM):
         if device != PV_DEV_BLOCK or self.blkback is None:
             return E_NODEV
         return self.blkback.setup(ring, pages)
-
-    def _memory_op(self, cmd, frames, count):
-        return E_NOSYS                             # reservations: not implemented yet
 
     def _shutdown(self, reason):
         if reason not in (SHUTDOWN_POWEROFF, SHUTDOWN_CRASH):
