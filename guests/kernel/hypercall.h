@@ -1,5 +1,5 @@
-/* hypercall.h - the guest side of the paravirtual interface, DRAFT (docs/hypercall-abi.md;
- * the paravirtualization issue owns that document, and this header follows it).
+/* hypercall.h - the guest side of the paravirtual interface (docs/hypercall-abi.md; this
+ * header follows that document).
  *
  * A hypercall is an ecall from the deprivileged guest kernel: a7 = number, a0..a5 =
  * arguments, a0 = result (>= 0, or a negative errno). All addresses are guest-physical

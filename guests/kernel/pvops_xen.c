@@ -1,5 +1,5 @@
 /* pvops_xen.c - pv_ops for the paravirtual build (CONFIG_PARAVIRT): the kernel runs
- * deprivileged and asks the hypervisor through hypercalls (hypercall.h; DRAFT ABI in
+ * deprivileged and asks the hypervisor through hypercalls (hypercall.h; the ABI in
  * docs/hypercall-abi.md). Virtual interrupt state lives in a shared page the kernel reads
  * and writes without a hypercall; device interrupts arrive on event channels bound to their
  * PLIC source numbers; page-table pages are pinned (read-only to the guest) and every PTE

@@ -281,8 +281,8 @@ def _workload(where, i, raw, resolve=True) -> dict:
     drive = raw.get("drive")
     if drive is None and run is not None:
         drive = _implied_drive(run)
-    if drive not in (None, "virtio", "pio"):
-        raise PyvirtError(f"{where}: workload[{i}].drive: must be virtio or pio, got {drive!r}")
+    if drive not in (None, "virtio", "pio", "pv"):
+        raise PyvirtError(f"{where}: workload[{i}].drive: must be virtio, pio or pv, got {drive!r}")
     label = raw.get("label") or (run.split()[0] if run is not None else guest.split("/")[-1])
     if not isinstance(label, str) or not _NAME_RE.match(label):
         raise PyvirtError(f"{where}: workload[{i}].label: must be a name, got {label!r}")
@@ -302,7 +302,7 @@ def _implied_drive(run: str) -> Optional[str]:
     if words[0] != "disk":
         return None
     driver = words[1] if len(words) > 1 else "virtio"
-    return "pio" if driver == "pio" else "virtio"     # pv: the split driver's backend serves drive 0
+    return driver if driver in ("pio", "pv") else "virtio"      # pv: the split driver's backend
 
 
 def _matrix(where, value, variants, workloads, resolve=True) -> Dict[str, list]:
