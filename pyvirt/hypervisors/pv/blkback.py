@@ -100,6 +100,16 @@ class BlockBackend:
         self.counts["sectors_written"] += count
         return 0
 
+    def get_state(self):
+        return {"ring": self.ring, "nslots": self.nslots, "port": self.port, "req_cons": self.req_cons,
+                "counts": dict(self.counts)}
+
+    def set_state(self, state):
+        self.ring, self.nslots, self.port = state["ring"], state["nslots"], state["port"]
+        self.req_cons, self.counts = state["req_cons"], dict(state["counts"])
+        if self.ring is not None:
+            self.events.notify[self.port] = self.kick
+
     def close(self):
         self.disk.close()
 

@@ -656,6 +656,44 @@ cdef class PvCore:
         self.end()
         return r
 
+    def get_state(self):
+        """The virtual CPU, the accounting marks and the counters as plain data (snapshots;
+        taken between slices, when nothing waits for Python)."""
+        cdef int i
+        if self.slow != SLOW_NONE:
+            raise RuntimeError("a slow hypercall is waiting: no snapshot now")
+        return {
+            "cpu": [self.vmode, self.trap_entry, self.shared_pa, self.kernel_satp, self.user_satp, self.deadline,
+                    self.blocked, self.mmio_allowed],
+            "marks": [self.insns[0], self.insns[1], self.exec_cycles[0], self.exec_cycles[1], self.mark_insns,
+                      self.mark_exec, self.events_raised],
+            "hc": [[self.hc_count[i], self.hc_cycles[i]] for i in range(NUM_HC)],
+            "reasons": [[self.exits[i], self.vmm_cycles[i]] for i in range(NUM_R)],
+            "batches": [[self.mmu_batches[i], self.multicall_batches[i]] for i in range(5)],
+            "upcalls": [[self.upcalls[i], self.irq_upcalls[i]] for i in range(16)],
+            "mmio": [self.mmio_exits[i] for i in range(64)],
+        }
+
+    def set_state(self, st):
+        """Restore get_state() into a core of the same machine."""
+        cdef int i
+        (self.vmode, self.trap_entry, self.shared_pa, self.kernel_satp, self.user_satp, self.deadline,
+         self.blocked, self.mmio_allowed) = st["cpu"]
+        (self.insns[0], self.insns[1], self.exec_cycles[0], self.exec_cycles[1], self.mark_insns,
+         self.mark_exec, self.events_raised) = st["marks"]
+        for i in range(NUM_HC):
+            self.hc_count[i], self.hc_cycles[i] = st["hc"][i]
+        for i in range(NUM_R):
+            self.exits[i], self.vmm_cycles[i] = st["reasons"][i]
+        for i in range(5):
+            self.mmu_batches[i], self.multicall_batches[i] = st["batches"][i]
+        for i in range(16):
+            self.upcalls[i], self.irq_upcalls[i] = st["upcalls"][i]
+        for i in range(64):
+            self.mmio_exits[i] = st["mmio"][i]
+        self.shared = self.guest(self.shared_pa, 4096) if self.shared_pa else NULL
+        self.slow = SLOW_NONE
+
     def stats(self, region_names):
         """Exits and VMM cycles by reason and hypercall, batch sizes, upcalls, MMIO by device,
         instructions and execution cycles by virtual mode."""

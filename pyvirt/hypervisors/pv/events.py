@@ -137,6 +137,15 @@ class EventChannels:
         """Raise an unbound port from its backend."""
         self.core.raise_event(port)
 
+    def get_state(self):
+        return {"ports": [list(p) for p in self.ports], "sent": self.sent}
+
+    def set_state(self, state):
+        """Restore get_state(); the backends register their notify callbacks themselves."""
+        self.ports = [tuple(p) for p in state["ports"]]
+        self.pirq_port = {arg: port for port, (kind, arg) in enumerate(self.ports) if kind == PIRQ}
+        self.sent = state["sent"]
+
     def stats(self):
         bound = {}
         for kind, _ in self.ports[1:]:

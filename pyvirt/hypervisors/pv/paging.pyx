@@ -13,7 +13,7 @@
 # A frame given back is RELEASED: no leaf may map it until memory_op increase returns it.
 cimport cython
 from libc.stdint cimport uint8_t, uint32_t, uint64_t, int64_t
-from libc.string cimport memset
+from libc.string cimport memcpy, memset
 from libc.stdlib cimport calloc, free
 from pyvirt.hypervisors.pv.abi cimport E_PERM, E_BUSY, E_INVAL, E_NOMEM
 
@@ -234,6 +234,33 @@ cdef class DirectPaging:
         if self.frame_of(pa & ~<uint64_t>0xFFF, &f) < 0:
             return None
         return self.mcount[f], self.wcount[f], self.lcount[f]
+
+    def get_state(self):
+        """Frame types, reference counts and counters as plain data (snapshots)."""
+        n = self.nframes
+        return {"ftype": bytes((<uint8_t*>self.ftype)[:n]), "wcount": bytes((<uint8_t*>self.wcount)[:4 * n]),
+                "lcount": bytes((<uint8_t*>self.lcount)[:4 * n]), "mcount": bytes((<uint8_t*>self.mcount)[:4 * n]),
+                "shared_frame": self.shared_frame, "counters": [self.validated, self.pinned, self.unpinned,
+                                                                self.updates, self.refused, self.released_frames]}
+
+    def set_state(self, st):
+        """Restore get_state() (same RAM size)."""
+        cdef const uint8_t[:] v
+        cdef uint64_t n = self.nframes
+        for name, width in (("ftype", 1), ("wcount", 4), ("lcount", 4), ("mcount", 4)):
+            if len(st[name]) != width * n:
+                raise ValueError(f"paging state {name}: {len(st[name])} bytes for {n} frames")
+        v = st["ftype"]
+        memcpy(self.ftype, &v[0], n)
+        v = st["wcount"]
+        memcpy(self.wcount, &v[0], 4 * n)
+        v = st["lcount"]
+        memcpy(self.lcount, &v[0], 4 * n)
+        v = st["mcount"]
+        memcpy(self.mcount, &v[0], 4 * n)
+        self.shared_frame = st["shared_frame"]
+        (self.validated, self.pinned, self.unpinned, self.updates, self.refused,
+         self.released_frames) = st["counters"]
 
     def stats(self):
         return {"validated_ptes": self.validated, "pinned": self.pinned, "unpinned": self.unpinned,

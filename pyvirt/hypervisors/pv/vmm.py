@@ -61,6 +61,23 @@ class PvVMM(VMM):
     def run_slice(self, budget):
         return self.core.run(budget)
 
+    def save_state(self):
+        """The core (virtual CPU, counters), direct paging's frame table, the event channels,
+        the block backend's ring and the console count (snapshots)."""
+        return {"core": self.core.get_state(), "paging": self.paging.get_state(),
+                "events": self.events.get_state(), "console_bytes": self.console_bytes,
+                "block": self.blkback.get_state() if self.blkback else None}
+
+    def load_state(self, state):
+        self.paging.set_state(state["paging"])
+        self.core.set_state(state["core"])
+        self.events.set_state(state["events"])
+        self.console_bytes = state["console_bytes"]
+        if (state["block"] is None) != (self.blkback is None):
+            raise PyvirtError("the snapshot's pv block drive does not match this machine's")
+        if self.blkback:
+            self.blkback.set_state(state["block"])
+
     def _handle(self, code):
         if code == EXIT_PV_SLOW:
             return self._slow()
