@@ -33,7 +33,7 @@
 #define TLB_FLUSH_PAGE  1
 
 #define EVTCHNOP_alloc_unbound 0
-#define EVTCHNOP_bind_virq     1
+#define EVTCHNOP_bind_virq     1   /* VIRQ_TIMER: the timer of HC_set_timer as an event */
 #define EVTCHNOP_bind_pirq     2   /* a device interrupt (PLIC source) */
 #define EVTCHNOP_send          3
 #define EVTCHNOP_mask          4
@@ -51,6 +51,7 @@
 #define MEMOP_decrease_reservation 1
 
 #define PV_NR_EVTCHN 128
+#define VIRQ_TIMER 0
 
 #define PV_DEV_BLOCK 1             /* HC_ring_setup device: the block backend */
 #define PV_BLK_READ  0
@@ -96,7 +97,8 @@ struct multicall_entry {
     int64_t result;
 };
 
-/* EVTCHNOP_bind_pirq: bind device interrupt pirq to a new port (out). */
+/* EVTCHNOP_bind_pirq / EVTCHNOP_bind_virq: bind device interrupt pirq (or virtual
+ * interrupt virq) to a new port (out). */
 struct evtchn_bind_pirq {
     uint32_t pirq;
     uint32_t port;

@@ -31,6 +31,7 @@ struct pv_ops {
     void (*irq_unmask)(int irq);                      /* enable a device interrupt source */
     int (*irq_claim)(void);                           /* next pending device interrupt, 0 if none */
     void (*irq_complete)(int irq);                    /* acknowledge a claimed interrupt */
+    int timer_irq;                                    /* the timer's interrupt source, or 0: sip.STI */
 
     /* memory management */
     uint64_t kmap_page;                               /* page size of the kernel's RAM map */

@@ -103,6 +103,7 @@ const struct pv_ops pv_ops = {
     .irq_unmask = plic_enable,
     .irq_claim = plic_claim,
     .irq_complete = plic_complete,
+    .timer_irq = 0,
     .kmap_page = MEGAPAGE,
     .kmap_leaf = PTE_G,
     .map_devices = 1,

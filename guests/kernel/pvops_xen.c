@@ -17,6 +17,7 @@ _Static_assert(__builtin_offsetof(struct pv_shared, trap) == PV_SHARED_TRAP, "sh
 _Static_assert(sizeof(struct pte_update) == sizeof(struct mmu_update), "a batch is an mmu_update array");
 
 #define MAX_IRQ 64
+#define PV_TIMER_IRQ 62                      /* the kernel's interrupt number for VIRQ_TIMER */
 
 struct pv_shared pv_shared __attribute__((aligned(4096)));
 static uint16_t irq_port[MAX_IRQ];           /* device interrupt -> event port (0: unbound) */
@@ -36,7 +37,8 @@ static long hypercall(uint64_t op, uint64_t arg0, uint64_t arg1, uint64_t arg2)
     return (long)a0;
 }
 
-/* xen_init: register the trap entry and the shared page; every event port starts masked.
+/* xen_init: register the trap entry and the shared page (every event port starts masked)
+ * and have the timer arrive as an event (PV_TIMER_IRQ).
  * Without a hypervisor that accepts them there is no console either: stop (wfi with
  * nothing to wake it, which pyvirt reports, or a trap to the hypervisor). */
 static void xen_init(const struct bootinfo *bi)
@@ -48,6 +50,10 @@ static void xen_init(const struct bootinfo *bi)
     if (hypercall(HC_set_callbacks, (uint64_t)trap_vector_xen, (uint64_t)&pv_shared, 0) < 0)
         for (;;)
             __asm__ volatile("wfi");
+    struct evtchn_bind_pirq timer = { VIRQ_TIMER, 0 };
+    if (hypercall(HC_event_channel_op, EVTCHNOP_bind_virq, (uint64_t)&timer, 0) < 0)
+        panic("cannot bind the timer to an event channel");
+    xen_bind_port(timer.port, PV_TIMER_IRQ);
 }
 
 /* xen_irq_enable: unmask virtual interrupts; have anything already pending delivered. */
@@ -267,6 +273,7 @@ const struct pv_ops pv_ops = {
     .irq_unmask = xen_irq_unmask,
     .irq_claim = xen_irq_claim,
     .irq_complete = xen_irq_complete,
+    .timer_irq = PV_TIMER_IRQ,
     .kmap_page = PGSIZE,
     .kmap_leaf = PTE_U,
     .map_devices = 0,

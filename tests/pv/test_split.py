@@ -152,3 +152,19 @@ def test_if_pv_drive_needs_pv_mode(tmp_path):
     (tmp_path / "d.img").write_bytes(bytes(4096))
     with pytest.raises(PyvirtError, match="if=pv needs --mode pv"):
         create(MachineConfig(kernel=KERNEL_PV, drives=[f"file={tmp_path / 'd.img'},if=pv"]))
+
+
+def test_timer_as_an_event(pv):
+    BIND_VIRQ = 1
+    assert pv.call("set_callbacks", 0x8020_0000, SHARED) == 0
+    events = pv.vmm.events
+    pv.bus.write_u32(ARG, 3)
+    assert events.op(BIND_VIRQ, ARG) == EINVAL                 # only VIRQ_TIMER (0) exists
+    pv.bus.write_u32(ARG, 0)
+    assert events.op(BIND_VIRQ, ARG) == 0
+    port = pv.bus.read_u32(ARG + 4)
+    assert pv.core.timer_port == port and events.op(BIND_VIRQ, ARG) == EBUSY
+    assert pv.call("set_timer", 0) == 0                         # due at once
+    pv.core.run(0)                                              # the VMM's next look at the timer
+    assert pv.core.event_pending(port) and pv.core.deadline == 2**64 - 1   # one-shot
+    assert pv.bus.read_u64(SHARED + 16) & (1 << 5) == 0          # not the vsip timer bit

@@ -78,8 +78,8 @@ cdef enum:
     SH_EVTCHN_PENDING = 128
     SH_EVTCHN_MASK = 144
 
-cdef uint64_t VIRQ_TIMER = 1 << 5
-cdef uint64_t VIRQ_EVENT = 1 << 9
+cdef uint64_t VSIP_TIMER = 1 << 5
+cdef uint64_t VSIP_EVENT = 1 << 9
 cdef uint64_t ASID_KERNEL = 1, ASID_USER = 2
 cdef uint64_t PPN_FIELD = (<uint64_t>1 << 44) - 1
 cdef int VMODE_USER = 0, VMODE_KERNEL = 1
@@ -102,6 +102,7 @@ cdef class PvCore:
     cdef readonly uint64_t trap_entry, shared_pa, kernel_satp, user_satp, deadline
     cdef uint8_t* shared
     cdef readonly int blocked
+    cdef public int timer_port             # the event port of VIRQ_TIMER, or 0: the vsip timer bit
     cdef readonly int slow                 # SLOW_* waiting for Python
     cdef public str fatal
     # accounting by virtual mode
@@ -305,19 +306,29 @@ cdef class PvCore:
         if self.shared[SH_UPCALL_MASK] and self.vmode == VMODE_KERNEL:
             return -1
         self.begin(R_UPCALL)
-        self.upcall(INTERRUPT_BIT | (IRQ_SEI if self.pending_virq() & VIRQ_EVENT else IRQ_STI), 0, ps.pc)
+        self.upcall(INTERRUPT_BIT | (IRQ_SEI if self.pending_virq() & VSIP_EVENT else IRQ_STI), 0, ps.pc)
         self.end()
         return -1
+
+    # fire_timer: with the timer bound to an event port (VIRQ_TIMER), a due deadline raises
+    # the port once (Xen's one-shot timer); unbound, it stays the vsip timer bit.
+    cdef void fire_timer(self) noexcept:
+        cdef uint64_t* w = <uint64_t*>self.shared
+        if self.timer_port and self.deadline != NEVER and mtime(self.ps) >= self.deadline:
+            w[SH_EVTCHN_PENDING // 8 + self.timer_port // 64] |= (<uint64_t>1) << (self.timer_port % 64)
+            self.deadline = NEVER
+            self.events_raised += 1
 
     # pending_virq: vsip & vsie (timer due; an unmasked event port pending).
     cdef uint64_t pending_virq(self) noexcept:
         cdef uint64_t* w = <uint64_t*>self.shared
         cdef uint64_t vsip = 0
+        self.fire_timer()
         if self.deadline != NEVER and mtime(self.ps) >= self.deadline:
-            vsip |= VIRQ_TIMER
+            vsip |= VSIP_TIMER
         if (w[SH_EVTCHN_PENDING // 8] & ~w[SH_EVTCHN_MASK // 8]) or \
                 (w[SH_EVTCHN_PENDING // 8 + 1] & ~w[SH_EVTCHN_MASK // 8 + 1]):
-            vsip |= VIRQ_EVENT
+            vsip |= VSIP_EVENT
         w[SH_VSIP // 8] = vsip
         return vsip & w[SH_VSIE // 8]
 
@@ -664,7 +675,7 @@ cdef class PvCore:
             raise RuntimeError("a slow hypercall is waiting: no snapshot now")
         return {
             "cpu": [self.vmode, self.trap_entry, self.shared_pa, self.kernel_satp, self.user_satp, self.deadline,
-                    self.blocked, self.mmio_allowed],
+                    self.blocked, self.mmio_allowed, self.timer_port],
             "marks": [self.insns[0], self.insns[1], self.exec_cycles[0], self.exec_cycles[1], self.mark_insns,
                       self.mark_exec, self.events_raised],
             "hc": [[self.hc_count[i], self.hc_cycles[i]] for i in range(NUM_HC)],
@@ -678,7 +689,7 @@ cdef class PvCore:
         """Restore get_state() into a core of the same machine."""
         cdef int i
         (self.vmode, self.trap_entry, self.shared_pa, self.kernel_satp, self.user_satp, self.deadline,
-         self.blocked, self.mmio_allowed) = st["cpu"]
+         self.blocked, self.mmio_allowed, self.timer_port) = st["cpu"]
         (self.insns[0], self.insns[1], self.exec_cycles[0], self.exec_cycles[1], self.mark_insns,
          self.mark_exec, self.events_raised) = st["marks"]
         for i in range(NUM_HC):

@@ -12,6 +12,7 @@ E_INVAL, E_BUSY, E_NOSPC, E_FAULT = -22, -16, -28, -14
 NR_PORTS = 128
 FREE, UNBOUND, VIRQ, PIRQ = "free", "unbound", "virq", "pirq"
 CMD_ALLOC_UNBOUND, CMD_BIND_VIRQ, CMD_BIND_PIRQ, CMD_SEND, CMD_MASK, CMD_UNMASK, CMD_EOI = range(7)
+VIRQ_TIMER = 0                  # the one virtual interrupt: the one-shot timer of set_timer
 SH_EVTCHN_MASK = 144
 PLIC_ENABLE_CTX0 = 0x2000
 PLIC_CLAIM_CTX0 = 0x200004
@@ -81,8 +82,16 @@ class EventChannels:
             if port is not None:
                 self.pirq_port[value] = port
                 self._plic_enable(value)
+        elif cmd == CMD_BIND_VIRQ:
+            if value != VIRQ_TIMER:
+                return E_INVAL
+            if self.core.timer_port:
+                return E_BUSY
+            port = self.alloc(VIRQ, value)
+            if port is not None:
+                self.core.timer_port = port
         else:
-            port = self.alloc(UNBOUND if cmd == CMD_ALLOC_UNBOUND else VIRQ, value)
+            port = self.alloc(UNBOUND, value)
         return E_NOSPC if port is None else port
 
     def _plic_enable(self, source):
@@ -144,6 +153,7 @@ class EventChannels:
         """Restore get_state(); the backends register their notify callbacks themselves."""
         self.ports = [tuple(p) for p in state["ports"]]
         self.pirq_port = {arg: port for port, (kind, arg) in enumerate(self.ports) if kind == PIRQ}
+        # (the core's timer_port is part of the core's own state)
         self.sent = state["sent"]
 
     def stats(self):
