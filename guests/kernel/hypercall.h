@@ -52,6 +52,7 @@
 
 #define PV_NR_EVTCHN 128
 #define VIRQ_TIMER 0
+#define VIRQ_CONSOLE 1             /* console input waits: drain it with HC_console_io */
 
 #define PV_DEV_BLOCK 1             /* HC_ring_setup device: the block backend */
 #define PV_BLK_READ  0

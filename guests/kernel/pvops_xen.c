@@ -17,7 +17,8 @@ _Static_assert(__builtin_offsetof(struct pv_shared, trap) == PV_SHARED_TRAP, "sh
 _Static_assert(sizeof(struct pte_update) == sizeof(struct mmu_update), "a batch is an mmu_update array");
 
 #define MAX_IRQ 64
-#define PV_TIMER_IRQ 62                      /* the kernel's interrupt number for VIRQ_TIMER */
+#define PV_TIMER_IRQ 62                      /* the kernel's interrupt numbers for VIRQ_TIMER */
+#define PV_CONSOLE_IRQ 61                    /* and VIRQ_CONSOLE */
 
 struct pv_shared pv_shared __attribute__((aligned(4096)));
 static uint16_t irq_port[MAX_IRQ];           /* device interrupt -> event port (0: unbound) */
@@ -37,8 +38,27 @@ static long hypercall(uint64_t op, uint64_t arg0, uint64_t arg1, uint64_t arg2)
     return (long)a0;
 }
 
-/* xen_init: register the trap entry and the shared page (every event port starts masked)
- * and have the timer arrive as an event (PV_TIMER_IRQ).
+/* xen_console_intr: console input waits at the hypervisor: take all of it. */
+static void xen_console_intr(void)
+{
+    char buf[64];
+    long n;
+    while ((n = hypercall(HC_console_io, CONSOLEIO_read, sizeof(buf), (uint64_t)buf)) > 0)
+        for (long i = 0; i < n; i++)
+            console_input(buf[i]);
+}
+
+/* bind_virq: deliver virtual interrupt virq as kernel interrupt irq (still masked). */
+static void bind_virq(uint32_t virq, int irq)
+{
+    struct evtchn_bind_pirq bind = { virq, 0 };
+    if (hypercall(HC_event_channel_op, EVTCHNOP_bind_virq, (uint64_t)&bind, 0) < 0)
+        panic("cannot bind virtual interrupt %u to an event channel", virq);
+    xen_bind_port(bind.port, irq);
+}
+
+/* xen_init: register the trap entry and the shared page (every event port starts masked);
+ * the timer (PV_TIMER_IRQ) and console input (PV_CONSOLE_IRQ) arrive as events.
  * Without a hypervisor that accepts them there is no console either: stop (wfi with
  * nothing to wake it, which pyvirt reports, or a trap to the hypervisor). */
 static void xen_init(const struct bootinfo *bi)
@@ -50,10 +70,9 @@ static void xen_init(const struct bootinfo *bi)
     if (hypercall(HC_set_callbacks, (uint64_t)trap_vector_xen, (uint64_t)&pv_shared, 0) < 0)
         for (;;)
             __asm__ volatile("wfi");
-    struct evtchn_bind_pirq timer = { VIRQ_TIMER, 0 };
-    if (hypercall(HC_event_channel_op, EVTCHNOP_bind_virq, (uint64_t)&timer, 0) < 0)
-        panic("cannot bind the timer to an event channel");
-    xen_bind_port(timer.port, PV_TIMER_IRQ);
+    bind_virq(VIRQ_TIMER, PV_TIMER_IRQ);
+    bind_virq(VIRQ_CONSOLE, PV_CONSOLE_IRQ);
+    irq_register(PV_CONSOLE_IRQ, xen_console_intr);
 }
 
 /* xen_irq_enable: unmask virtual interrupts; have anything already pending delivered. */

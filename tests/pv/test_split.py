@@ -46,12 +46,28 @@ def test_event_channel_out_field_never_lands_in_a_page_table(pv):
 
 
 def test_console_io(pv):
+    con = pv.vmm.pv_console
     pv.bus.write_bytes(BUF, b"hello")
-    assert pv.vmm._console_io(0, 5, BUF) == 5 and bytes(pv.console) == b"hello"
-    assert pv.vmm._console_io(0, 4097, BUF) == EINVAL
-    assert pv.vmm._console_io(0, 16, 0x8000_0000 + (128 << 20) - 8) == EFAULT
-    assert pv.vmm._console_io(1, 16, BUF) == 0                  # input comes through the UART
-    assert pv.vmm._console_io(5, 1, BUF) == EINVAL
+    assert con.io(0, 5, BUF) == 5 and bytes(pv.console) == b"hello"
+    assert con.io(0, 4097, BUF) == EINVAL
+    assert con.io(0, 16, 0x8000_0000 + (128 << 20) - 8) == EFAULT
+    assert con.io(5, 1, BUF) == EINVAL
+    assert con.io(1, 16, BUF) == 0                              # nothing typed yet
+    con.feed(b"typed")                                          # buffered until VIRQ_CONSOLE is bound
+    assert con.io(1, 3, BUF) == 3 and pv.bus.read_bytes(BUF, 3) == b"typ"
+    assert pv.pin(frame(50), 0) == 0
+    assert con.io(1, 2, frame(50)) == EFAULT                   # never into a page table
+    assert con.io(1, 16, BUF) == 2 and pv.bus.read_bytes(BUF, 2) == b"ed"
+
+
+def test_console_virq_announces_input(pv):
+    assert pv.call("set_callbacks", 0x8020_0000, SHARED) == 0
+    pv.vmm.pv_console.feed(b"x")
+    pv.bus.write_u32(ARG, 1)                                    # VIRQ_CONSOLE
+    assert pv.vmm.events.op(1, ARG) == 0
+    port = pv.bus.read_u32(ARG + 4)
+    assert pv.core.event_pending(port)                          # what waited is announced at binding
+    assert pv.vmm.events.op(1, ARG) == EBUSY
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ E_INVAL, E_BUSY, E_NOSPC, E_FAULT = -22, -16, -28, -14
 NR_PORTS = 128
 FREE, UNBOUND, VIRQ, PIRQ = "free", "unbound", "virq", "pirq"
 CMD_ALLOC_UNBOUND, CMD_BIND_VIRQ, CMD_BIND_PIRQ, CMD_SEND, CMD_MASK, CMD_UNMASK, CMD_EOI = range(7)
-VIRQ_TIMER = 0                  # the one virtual interrupt: the one-shot timer of set_timer
+VIRQ_TIMER, VIRQ_CONSOLE = 0, 1   # the one-shot timer of set_timer; PV console input
 SH_EVTCHN_MASK = 144
 PLIC_ENABLE_CTX0 = 0x2000
 PLIC_CLAIM_CTX0 = 0x200004
@@ -22,8 +22,9 @@ MAX_PIRQ = 64
 class EventChannels:
     """Port table, device-interrupt routing and the event_channel_op hypercall."""
 
-    def __init__(self, core, plic, bus, device_access_cycles):
+    def __init__(self, core, plic, bus, device_access_cycles, console):
         self.core = core
+        self.console = console
         self.plic = plic
         self.mem = bus
         self.device_access_cycles = device_access_cycles
@@ -83,13 +84,15 @@ class EventChannels:
                 self.pirq_port[value] = port
                 self._plic_enable(value)
         elif cmd == CMD_BIND_VIRQ:
-            if value != VIRQ_TIMER:
+            if value not in (VIRQ_TIMER, VIRQ_CONSOLE):
                 return E_INVAL
-            if self.core.timer_port:
+            if (self.core.timer_port if value == VIRQ_TIMER else self.console.port):
                 return E_BUSY
             port = self.alloc(VIRQ, value)
-            if port is not None:
+            if port is not None and value == VIRQ_TIMER:
                 self.core.timer_port = port
+            elif port is not None:
+                self.console.bind(port)
         else:
             port = self.alloc(UNBOUND, value)
         return E_NOSPC if port is None else port

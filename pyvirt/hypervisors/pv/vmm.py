@@ -7,10 +7,11 @@ this file the console, event channels, rings, memory and shutdown). Device inter
 as events (events.py).
 """
 from pyvirt.config import parse_drive
-from pyvirt.errors import GuestMemoryError, PyvirtError
+from pyvirt.errors import PyvirtError
 from pyvirt.hypervisors.base import VMM
 from pyvirt.hypervisors.pv.core import EXIT_PV_FATAL, EXIT_PV_SLOW, VMM_EVENTS, PvCore
 from pyvirt.hypervisors.pv.blkback import BlockBackend
+from pyvirt.hypervisors.pv.console import PvConsole
 from pyvirt.hypervisors.pv.events import EventChannels
 from pyvirt.hypervisors.pv.paging import DirectPaging
 from pyvirt.machine.board import RAM_BASE
@@ -18,10 +19,8 @@ from pyvirt.machine.board import RAM_BASE
 PRV_U = 0
 HC_CONSOLE_IO, HC_EVENT_CHANNEL_OP, HC_SCHED_OP, HC_RING_SETUP = 0, 8, 9, 10
 PV_DEV_BLOCK = 1
-E_INVAL, E_FAULT, E_NODEV = -22, -14, -19
+E_INVAL, E_NODEV = -22, -19
 SCHEDOP_SHUTDOWN, SHUTDOWN_POWEROFF, SHUTDOWN_CRASH = 2, 0, 1
-CONSOLE_WRITE, CONSOLE_READ = 0, 1
-MAX_CONSOLE_WRITE = 4096
 VMM_OWNED_DEVICES = ("clint", "plic")        # the timer and interrupt controller are the VMM's
 
 
@@ -36,8 +35,8 @@ class PvVMM(VMM):
         self.paging = DirectPaging(RAM_BASE, config.mem_bytes)
         self.core = PvCore(self.hart, bus, self.paging, self.profile.events)
         events = self.profile.events
-        self.events = EventChannels(self.core, self.board.plic, bus, events["device_access"])
-        self.console_bytes = 0
+        self.pv_console = PvConsole(self.console, self.core, bus)
+        self.events = EventChannels(self.core, self.board.plic, bus, events["device_access"], self.pv_console)
         pv_drives = [path for path, interface in map(parse_drive, config.drives) if interface == "pv"]
         self.blkback = None
         if pv_drives:
@@ -65,18 +64,25 @@ class PvVMM(VMM):
         """The core (virtual CPU, counters), direct paging's frame table, the event channels,
         the block backend's ring and the console count (snapshots)."""
         return {"core": self.core.get_state(), "paging": self.paging.get_state(),
-                "events": self.events.get_state(), "console_bytes": self.console_bytes,
+                "events": self.events.get_state(), "console": self.pv_console.get_state(),
                 "block": self.blkback.get_state() if self.blkback else None}
 
     def load_state(self, state):
         self.paging.set_state(state["paging"])
         self.core.set_state(state["core"])
         self.events.set_state(state["events"])
-        self.console_bytes = state["console_bytes"]
+        self.pv_console.set_state(state["console"])
         if (state["block"] is None) != (self.blkback is None):
             raise PyvirtError("the snapshot's pv block drive does not match this machine's")
         if self.blkback:
             self.blkback.set_state(state["block"])
+
+    def poll_input(self):
+        if self.input is not None:
+            self.pv_console.feed(self.input.poll())
+
+    def feed_input(self, data):
+        self.pv_console.feed(data)
 
     def _handle(self, code):
         if code == EXIT_PV_SLOW:
@@ -95,28 +101,13 @@ class PvVMM(VMM):
         if nr == HC_SCHED_OP:                      # shutdown (the core serves the other sched_ops)
             return self._shutdown(a1)
         if nr == HC_CONSOLE_IO:
-            result = self._console_io(a0, a1, a2)
+            result = self.pv_console.io(a0, a1, a2)
         elif nr == HC_EVENT_CHANNEL_OP:
             result = self.events.op(a0, a1)
         else:
             result = self._ring_setup(a0, a1, a2)
         self.core.finish_slow(result)
         return None
-
-    def _console_io(self, cmd, length, buf):
-        """console_io: write len bytes at buf to the console; read: no PV console input (the
-        kernel reads the UART), so 0 bytes."""
-        if cmd == CONSOLE_READ:
-            return 0
-        if cmd != CONSOLE_WRITE or length > MAX_CONSOLE_WRITE:
-            return E_INVAL
-        try:
-            data = self.board.bus.read_bytes(buf, length)
-        except GuestMemoryError:
-            return E_FAULT
-        self.console.write(data)
-        self.console_bytes += length
-        return length
 
     def _ring_setup(self, device, ring, pages):
         if device != PV_DEV_BLOCK or self.blkback is None:
@@ -154,7 +145,7 @@ class PvVMM(VMM):
             "events_raised": core["events_raised"],
             "event_channels": self.events.stats(),
             "paging": self.paging.stats(),
-            "console_bytes": self.console_bytes,
+            "console": self.pv_console.stats(),
             "block": self.blkback.stats() if self.blkback else None,
             "vmm_events": {name: self.profile.events[name] for name in VMM_EVENTS},
         }
