@@ -10,6 +10,8 @@ from pyvirt.config import SHADOW_POLICIES, MachineConfig, parse_drive
 from pyvirt.console import StdinSource
 from pyvirt.costmodel import load_profile
 from pyvirt.errors import PyvirtError
+from pyvirt.migration import cli as migration_cli
+from pyvirt.snapshot import cli as snapshot_cli
 
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
@@ -18,6 +20,7 @@ MIN_RAM, MAX_RAM, PAGE = 1 << 20, 16 << 30, 4096
 _SUFFIXES = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
 # Verbs whose logic lives in a module of its own (like kvmtool's builtin-<verb>.c): add_parser(), main(args).
 VERBS = {"experiment": "pyvirt.experiments.cmd_experiment",
+         "host": "pyvirt.migration.cmd_host",
          "reproduce": "pyvirt.experiments.cmd_reproduce",
          "report": "pyvirt.report.cmd_report"}
 
@@ -70,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"pyvirt {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     run = commands.add_parser("run", help="boot a guest kernel")
-    run.add_argument("kernel", metavar="KERNEL", help="guest ELF image")
+    run.add_argument("kernel", metavar="KERNEL", nargs="?", help="guest ELF image (none with --restore)")
     run.add_argument("--mode", choices=MODES, default="native", help="virtualization mode")
     run.add_argument("--bios", choices=("builtin", "none"), default="builtin",
                      help="builtin: pyvirt SBI, kernel in S-mode at 0x80200000; none: M-mode at 0x80000000")
@@ -86,6 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--shadow-policy", choices=SHADOW_POLICIES, default="trace",
                      help="trap mode: keep shadow page tables coherent by tracing guest page-table writes "
                           "(trace) or by resyncing on sfence.vma (resync)")
+    snapshot_cli.add_arguments(run)
+    migration_cli.add_arguments(run)
     for module in VERBS.values():
         importlib.import_module(module).add_parser(commands)
     return parser
@@ -130,10 +135,21 @@ def config_from_args(args: argparse.Namespace) -> MachineConfig:
     )
 
 
-def _run(config: MachineConfig) -> int:
+def _run(args: argparse.Namespace) -> int:
+    """The `run` verb: boot KERNEL, or continue a snapshot (--restore); --snapshot-at pauses."""
+    snapshot_cli.check(args)
+    migration_cli.check(args)
     # Imported here so that option errors and --help never load the compiled machine.
     hypervisors = importlib.import_module("pyvirt.hypervisors")
-    return hypervisors.create(config, input_source=StdinSource.for_stdin()).run()
+    if args.restore:
+        if args.stats:
+            _check_stats_path(args.stats)
+        vmm = snapshot_cli.restore(args, hypervisors.create, StdinSource.for_stdin())
+    else:
+        vmm = hypervisors.create(config_from_args(args), input_source=StdinSource.for_stdin())
+    if args.migrate_to:
+        return migration_cli.run(vmm, args)
+    return snapshot_cli.run(vmm, args)
 
 
 def _fail(message: str, status: int) -> int:
@@ -147,7 +163,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         args = build_parser().parse_args(argv)
         if args.command in VERBS:
             return importlib.import_module(VERBS[args.command]).main(args)
-        return _run(config_from_args(args))
+        return _run(args)
     except PyvirtError as e:
         return _fail(f"error: {e}", EXIT_USAGE)
     except OSError as e:

@@ -59,6 +59,12 @@ class Profile:
         }
 
 
+def profile_from_dict(d: dict) -> Profile:
+    """The Profile whose to_dict() is d (snapshots carry their cost profile)."""
+    return Profile(name=d["name"], description=d["description"], clock_hz=d["clock_hz"], cpi=dict(d["cpi"]),
+                   events=dict(d["events"]), sources=dict(d["sources"]), hypervisor=d["model"]["hypervisor"])
+
+
 def available_profiles() -> List[str]:
     """Names of the profiles shipped in costmodel/profiles/, sorted."""
     return sorted(p.stem for p in PROFILES_DIR.glob("*.toml"))

@@ -26,6 +26,7 @@ import time
 import traceback
 
 from pyvirt.errors import PyvirtError
+from pyvirt.snapshot.format import SnapshotError
 
 RECORD_FORMAT = 1
 HOST_KEYS = ("host",)
@@ -87,9 +88,10 @@ def execute(payload: dict) -> dict:
     return record
 
 
-def _run(payload, tmp, record):
+def machine_config(payload, tmp):
+    """The run's MachineConfig, with its guest image, profile and scratch disks written to tmp;
+    and the names of config options MachineConfig does not have (a mode not built yet)."""
     from pyvirt.config import MachineConfig
-    from pyvirt.hypervisors import create
 
     params = payload["params"]
     kernel = os.path.join(tmp, os.path.basename(params["guest"]))
@@ -110,9 +112,27 @@ def _run(payload, tmp, record):
     config = MachineConfig(kernel=kernel, mode=params["mode"], bios=params["bios"], mem_bytes=params["mem_bytes"],
                            drives=drives, append=f"run {params['run']}" if params["run"] else "",
                            profile=profile, max_insns=params["max_insns"], **options)
+    return config, unknown
+
+
+def _vmm(payload, config, console):
+    """The run's VMM: booting, or resumed from the payload's checkpoint (snapshot/checkpoint.py)."""
+    from pyvirt.hypervisors import create
+    from pyvirt.snapshot import checkpoint
+
+    if payload.get("checkpoint"):
+        return checkpoint.resume(payload["checkpoint"], config, console)
+    return create(config, console=console)
+
+
+def _run(payload, tmp, record):
+    params = payload["params"]
+    config, unknown = machine_config(payload, tmp)
     console = CaptureConsole()
     try:
-        vmm = create(config, console=console)
+        vmm = _vmm(payload, config, console)
+    except SnapshotError:
+        raise                       # a checkpoint that does not fit: a host error, not a skip
     except PyvirtError as e:
         record["status"], record["reason"] = "skipped", str(e)
         return

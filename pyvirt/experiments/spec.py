@@ -24,7 +24,7 @@ MODES = ("native", "trap", "pv", "hvm")
 DEFAULT_MAX_INSNS = 1_000_000_000
 DEFAULT_DISK_BYTES = 4 << 20
 SECTION_KEYS = ("experiment", "guest", "matrix", "variant", "workload", "figure", "table")
-EXPERIMENT_KEYS = ("name", "title", "description", "repeats", "max_insns")
+EXPERIMENT_KEYS = ("name", "title", "description", "repeats", "max_insns", "checkpoint_at")
 GUEST_KEYS = ("kernel", "bios", "mem", "disk_bytes")
 VARIANT_KEYS = ("name", "mode", "config", "profile", "matrix", "kernel", "label")
 WORKLOAD_KEYS = ("run", "guest", "drive", "label", "matrix", "modes")
@@ -67,6 +67,7 @@ class Experiment:
     matrix: Dict[str, list]
     figures: List[dict] = field(default_factory=list)
     tables: List[dict] = field(default_factory=list)
+    checkpoint_at: Optional[int] = None    # boot once per group of runs, start each from instruction N
 
     def runs(self) -> List[RunSpec]:
         """Every run of the matrix, in a fixed order: variant, profile, workload, axes, repeat.
@@ -179,7 +180,9 @@ def parse(text: str, path: Optional[Path] = None, resolve: bool = True) -> Exper
                      path=path, text=text, repeats=repeats, max_insns=max_insns, guest=guest,
                      variants=variants, workloads=workloads, matrix=matrix,
                      figures=_outputs(where, "figure", doc.get("figure", []), FIGURE_KEYS),
-                     tables=_outputs(where, "table", doc.get("table", []), TABLE_KEYS))
+                     tables=_outputs(where, "table", doc.get("table", []), TABLE_KEYS),
+                     checkpoint_at=_positive(where, "experiment.checkpoint_at", head["checkpoint_at"])
+                     if "checkpoint_at" in head else None)
     if resolve:
         exp.runs()        # resolve every guest and profile override now: errors before any run starts
     return exp

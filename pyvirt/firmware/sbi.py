@@ -57,6 +57,14 @@ class Sbi:
         self.hart = cpu if cpu is not None else board.hart
         self.calls = {}          # "ext/fid" -> count, in first-call order
 
+    def get_state(self):
+        """The firmware's state as plain data: its call counters (HSM has one always-started
+        hart, so nothing else changes)."""
+        return {"calls": dict(self.calls)}
+
+    def set_state(self, state):
+        self.calls = dict(state["calls"])
+
     def boot(self, entry):
         """Set up M-mode like OpenSBI and enter the kernel in S-mode at entry."""
         hart = self.hart

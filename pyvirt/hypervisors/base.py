@@ -5,6 +5,7 @@ import sys
 from pyvirt import stats as stats_mod
 from pyvirt.console import Console
 from pyvirt.costmodel import load_profile
+from pyvirt.errors import PyvirtError
 from pyvirt.machine.board import Board
 
 EXIT_BUDGET, EXIT_STOP, EXIT_MTRAP, EXIT_WFI_IDLE, EXIT_TOHOST, EXIT_TRAP_LOOP = range(6)
@@ -17,15 +18,18 @@ class VMM:
 
     mode = None
 
-    def __init__(self, config, console=None, input_source=None):
+    def __init__(self, config, console=None, input_source=None, profile=None):
         self.config = config
-        self.profile = load_profile(config.profile)
+        self.profile = profile or load_profile(config.profile)
         self.console = console or Console()
         self.input = input_source
         self.board = Board(config, self.profile, self.console.write, input_source, **self.board_options())
         self.hart = self.board.hart
         self.diagnostic = None
         self.status = None
+        self.pause_at = None          # pause (status None) once this many instructions retired
+        self.paused = False           # the last run() paused: the board stays open, run() continues
+        self.booted = False           # booted, or restored from a snapshot: run() continues
 
     def board_options(self):
         """Extra Board arguments of this mode (private memory, the devices' hart pins)."""
@@ -43,11 +47,25 @@ class VMM:
         """A trap reached M-mode owned by the host (mode-specific); return a status to stop, or None."""
         raise NotImplementedError
 
+    def save_state(self):
+        """This mode's own state as plain data for a snapshot (pyvirt.snapshot saves the board,
+        RAM, the private memory and the firmware). A mode is snapshottable once it overrides
+        this and load_state."""
+        raise PyvirtError(f"mode '{self.mode}' does not support snapshots yet")
+
+    def load_state(self, state):
+        """Restore save_state() into a freshly built, not booted VMM of the same configuration."""
+        raise PyvirtError(f"mode '{self.mode}' does not support snapshots yet")
+
     def run(self):
-        """Run the guest to completion; return its exit status. Interrupted (Ctrl-C), it still
-        writes the statistics of the run so far, then lets the interrupt through."""
+        """Run the guest to completion, or until pause_at; return its exit status (None when
+        paused: calling run() again continues). Interrupted (Ctrl-C), it still writes the
+        statistics of the run so far, then lets the interrupt through."""
         try:
-            self.boot()
+            if not self.booted:
+                self.boot()
+                self.booted = True
+            self.paused = False
             self.status = self._loop()
         except KeyboardInterrupt:
             self.diagnostic = f"interrupted at pc=0x{self.hart.pc:x} after {self.hart.instret} instructions"
@@ -55,7 +73,8 @@ class VMM:
             raise
         finally:
             self.console.flush()
-            self.board.close()
+            if not self.paused:
+                self.board.close()
         if self.diagnostic:
             print(f"pyvirt: {self.diagnostic}", file=sys.stderr)
         self._report()
@@ -69,11 +88,10 @@ class VMM:
             print(stats_mod.summary(self.stats()), file=sys.stderr)
 
     def _loop(self):
-        limit = self.config.max_insns
         while True:
-            budget = SLICE if limit is None else min(SLICE, limit - self.hart.instret)
+            budget = self._budget()
             if budget <= 0:
-                return self._stop(f"instruction limit {limit} reached at pc=0x{self.hart.pc:x}")
+                return self._at_limit()
             code = self.run_slice(budget)
             status = self._handle(code)
             if status is not None:
@@ -88,6 +106,22 @@ class VMM:
     def feed_input(self, data):
         """Give the guest console input data."""
         self.board.uart.feed(data)
+
+    def _budget(self):
+        """Instructions the next slice may retire: a slice, cut at the instruction limit and at
+        the pause point (so a snapshot is taken after exactly pause_at instructions)."""
+        end = self.hart.instret + SLICE
+        for limit in (self.config.max_insns, self.pause_at):
+            if limit is not None:
+                end = min(end, limit)
+        return end - self.hart.instret
+
+    def _at_limit(self):
+        """The pause point (paused: status None) or the instruction limit (stopped) was reached."""
+        if self.pause_at is not None and self.hart.instret >= self.pause_at:
+            self.paused = True
+            return None
+        return self._stop(f"instruction limit {self.config.max_insns} reached at pc=0x{self.hart.pc:x}")
 
     def _handle(self, code):
         """Act on one exit of hart.run; return the final exit status or None to continue."""

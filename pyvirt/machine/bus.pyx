@@ -101,3 +101,30 @@ cdef class Bus:
     def ram_bytes(self):
         """A copy of all of RAM (for snapshots and signatures)."""
         return (<char*>self.ram)[:self.ram_size]
+
+    # ---- snapshots ----
+    def private_bytes(self):
+        """A copy of the VMM-private memory after RAM."""
+        return (<char*>(self.ram + self.ram_size))[:self.private_size]
+
+    def load_memory(self, ram, private):
+        """Replace RAM and the private memory with saved copies (no write observer: a restore)."""
+        if len(ram) != self.ram_size or len(private) != self.private_size:
+            raise ValueError("saved memory sizes differ from this bus")
+        if self.ram_size:
+            memcpy(self.ram, <const char*>ram, self.ram_size)
+        if self.private_size:
+            memcpy(self.ram + self.ram_size, <const char*>private, self.private_size)
+
+    def get_state(self):
+        """The access counters of the MMIO regions, in map order."""
+        return {"reads": [self.region_reads[i] for i in range(self.nregions)],
+                "writes": [self.region_writes[i] for i in range(self.nregions)]}
+
+    def set_state(self, st):
+        """Restore get_state() on a bus with the same regions."""
+        if len(st["reads"]) != self.nregions or len(st["writes"]) != self.nregions:
+            raise ValueError("saved MMIO regions differ from this bus")
+        for i in range(self.nregions):
+            self.region_reads[i] = st["reads"][i]
+            self.region_writes[i] = st["writes"][i]

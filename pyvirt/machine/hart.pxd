@@ -19,3 +19,6 @@ cdef class Hart:
     cdef int _system(self, uint32_t insn, uint64_t next_pc) except -2
     cdef int _wfi(self) noexcept
     cdef void _tohost_written(self) except *
+
+cdef dict state_of(HartState* s)                     # a HartState as plain data (snapshots)
+cdef void load_state(HartState* s, st) except *      # and back

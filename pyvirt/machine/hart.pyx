@@ -611,54 +611,63 @@ cdef class Hart:
 
     def get_state(self):
         """Architectural, timer, TLB and accounting state as plain data (RAM is the Bus's)."""
-        cdef HartState* s = &self.st
-        account_segment(s)
-        st = scalars_of(s)
-        st["x"] = [s.x[i] for i in range(32)]
-        st["pmpcfg"] = [s.pmpcfg[i] for i in range(16)]
-        st["pmpaddr"] = [s.pmpaddr[i] for i in range(64)]
-        st["cat_cycles"] = [s.cat_cycles[i] for i in range(NUM_CAT)]
-        st["insn_by_priv"] = [s.insn_by_priv[i] for i in range(4)]
-        st["exc_count"] = [s.exc_count[i] for i in range(16)]
-        st["irq_count"] = [s.irq_count[i] for i in range(16)]
-        st["tlb"] = [(s.tlb[i].vpn, s.tlb[i].ppn, s.tlb[i].asid, s.tlb[i].flags, s.tlb[i].level,
-                      s.tlb[i].pmp_split) for i in range((s.tlb_set_mask + 1) * s.tlb_ways)]
-        st["tlb_victim"] = [s.tlb_victim[i] for i in range(s.tlb_set_mask + 1)]
-        # the fetch page buffer (a micro-TLB): its virtual page and RAM offset
-        st["fetch_page"] = None if s.fetch_vpage == NEVER else (s.fetch_vpage, <uint64_t>(s.fetch_host - s.ram))
-        return st
+        return state_of(&self.st)
 
     def set_state(self, st):
         """Restore what get_state() returned (same TLB geometry)."""
-        cdef HartState* s = &self.st
-        cdef uint64_t pa, vpn, ppn
-        restore_scalars(s, st)
-        for i in range(32): s.x[i] = st["x"][i]
-        for i in range(16): s.pmpcfg[i] = st["pmpcfg"][i]
-        for i in range(64): s.pmpaddr[i] = st["pmpaddr"][i]
-        for i in range(NUM_CAT): s.cat_cycles[i] = st["cat_cycles"][i]
-        for i in range(4): s.insn_by_priv[i] = st["insn_by_priv"][i]
-        for i in range(16): s.exc_count[i] = st["exc_count"][i]
-        for i in range(16): s.irq_count[i] = st["irq_count"][i]
-        if len(st["tlb"]) != (s.tlb_set_mask + 1) * s.tlb_ways:
-            raise ValueError("TLB geometry differs from the saved state")
-        for i, (vpn, ppn, asid, flags, level, split) in enumerate(st["tlb"]):
-            s.tlb[i].vpn, s.tlb[i].ppn, s.tlb[i].asid, s.tlb[i].flags, s.tlb[i].level = vpn, ppn, asid, flags, level
-            pa = ppn << 12
-            s.tlb[i].pmp_split = 1 if split else 0
-            s.tlb[i].direct = pa - s.ram_base < s.ram_size and ppn != s.watch_page and not s.tlb[i].pmp_split
-            s.tlb[i].addend = <int64_t>(s.ram + (pa - s.ram_base)) - <int64_t>(vpn << 12)
-        for i in range(s.tlb_set_mask + 1): s.tlb_victim[i] = st["tlb_victim"][i]
-        s.seg_exec_mark = s.cycles - s.event_cycles
-        s.seg_instret_mark = s.instret
-        mmu_update_mode(s)
-        if st["fetch_page"] is not None:
-            vpage, offset = st["fetch_page"]
-            if offset % 4096 or not 0 <= offset < s.ram_size:
-                raise ValueError("fetch page outside RAM in the saved state")
-            s.fetch_vpage = vpage
-            s.fetch_host = s.ram + <uint64_t>offset
-        s.next_check = 0
+        load_state(&self.st, st)
+
+
+# A HartState's architectural, timer, TLB and accounting state as plain data (Hart.get_state;
+# the trap VMM's virtual hart uses it too).
+cdef dict state_of(HartState* s):
+    account_segment(s)
+    st = scalars_of(s)
+    st["x"] = [s.x[i] for i in range(32)]
+    st["pmpcfg"] = [s.pmpcfg[i] for i in range(16)]
+    st["pmpaddr"] = [s.pmpaddr[i] for i in range(64)]
+    st["cat_cycles"] = [s.cat_cycles[i] for i in range(NUM_CAT)]
+    st["insn_by_priv"] = [s.insn_by_priv[i] for i in range(4)]
+    st["exc_count"] = [s.exc_count[i] for i in range(16)]
+    st["irq_count"] = [s.irq_count[i] for i in range(16)]
+    st["tlb"] = [(s.tlb[i].vpn, s.tlb[i].ppn, s.tlb[i].asid, s.tlb[i].flags, s.tlb[i].level,
+                  s.tlb[i].pmp_split) for i in range((s.tlb_set_mask + 1) * s.tlb_ways)]
+    st["tlb_victim"] = [s.tlb_victim[i] for i in range(s.tlb_set_mask + 1)]
+    # the fetch page buffer (a micro-TLB): its virtual page and RAM offset
+    st["fetch_page"] = None if s.fetch_vpage == NEVER else (s.fetch_vpage, <uint64_t>(s.fetch_host - s.ram))
+    return st
+
+
+# Restore what state_of() returned into s (same TLB geometry); ValueError if it does not fit.
+cdef void load_state(HartState* s, st) except *:
+    cdef uint64_t pa, vpn, ppn
+    restore_scalars(s, st)
+    for i in range(32): s.x[i] = st["x"][i]
+    for i in range(16): s.pmpcfg[i] = st["pmpcfg"][i]
+    for i in range(64): s.pmpaddr[i] = st["pmpaddr"][i]
+    for i in range(NUM_CAT): s.cat_cycles[i] = st["cat_cycles"][i]
+    for i in range(4): s.insn_by_priv[i] = st["insn_by_priv"][i]
+    for i in range(16): s.exc_count[i] = st["exc_count"][i]
+    for i in range(16): s.irq_count[i] = st["irq_count"][i]
+    if len(st["tlb"]) != (s.tlb_set_mask + 1) * s.tlb_ways:
+        raise ValueError("TLB geometry differs from the saved state")
+    for i, (vpn, ppn, asid, flags, level, split) in enumerate(st["tlb"]):
+        s.tlb[i].vpn, s.tlb[i].ppn, s.tlb[i].asid, s.tlb[i].flags, s.tlb[i].level = vpn, ppn, asid, flags, level
+        pa = ppn << 12
+        s.tlb[i].pmp_split = 1 if split else 0
+        s.tlb[i].direct = pa - s.ram_base < s.ram_size and ppn != s.watch_page and not s.tlb[i].pmp_split
+        s.tlb[i].addend = <int64_t>(s.ram + (pa - s.ram_base)) - <int64_t>(vpn << 12)
+    for i in range(s.tlb_set_mask + 1): s.tlb_victim[i] = st["tlb_victim"][i]
+    s.seg_exec_mark = s.cycles - s.event_cycles
+    s.seg_instret_mark = s.instret
+    mmu_update_mode(s)
+    if st["fetch_page"] is not None:
+        vpage, offset = st["fetch_page"]
+        if offset % 4096 or not 0 <= offset < s.ram_size:
+            raise ValueError("fetch page outside RAM in the saved state")
+        s.fetch_vpage = vpage
+        s.fetch_host = s.ram + <uint64_t>offset
+    s.next_check = 0
 
 
 EXCEPTION_NAMES = ("insn_misaligned", "insn_access", "illegal_insn", "breakpoint", "load_misaligned",

@@ -10,8 +10,8 @@ PRV_M = 3
 class NativeVMM(VMM):
     mode = "native"
 
-    def __init__(self, config, console=None, input_source=None):
-        super().__init__(config, console, input_source)
+    def __init__(self, config, **kwargs):
+        super().__init__(config, **kwargs)
         self.sbi = Sbi(self.board) if config.bios == "builtin" else None
 
     def boot(self):
@@ -22,6 +22,13 @@ class NativeVMM(VMM):
         self.hart.reset(image.entry, PRV_M)
         self.hart.set_reg(10, 0)
         self.hart.set_reg(11, self.board.dtb_addr)
+
+    def save_state(self):
+        """Native mode keeps no state beyond the machine and the firmware."""
+        return {}
+
+    def load_state(self, state):
+        pass
 
     def handle_mtrap(self):
         try:

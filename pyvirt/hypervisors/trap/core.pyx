@@ -604,6 +604,42 @@ cdef class TrapCore:
         """The guest asked for a full TLB flush through the SBI (remote sfence.vma)."""
         self.mmu.sfence(0, 0, 0)
 
+    # ---- snapshots ----
+    def get_state(self):
+        """The statistics counters and the per-exit bookkeeping as plain data (the cost
+        table and the hosted model come from the profile)."""
+        cdef int i
+        return {
+            "cur_view": self.cur_view,
+            "exits": [self.exits[i] for i in range(NUM_R)],
+            "vmm_cycles": [self.vmm_cycles[i] for i in range(NUM_R)],
+            "csr_exits": [[i, self.csr_exits[i]] for i in range(4096) if self.csr_exits[i]],
+            "mmio_exits": [self.mmio_exits[i] for i in range(MAX_REGIONS)],
+            "mmio_cycles": [self.mmio_cycles[i] for i in range(MAX_REGIONS)],
+            "injects": [self.injects[i] for i in range(16)],
+            "scalars": [self.emulated, self.host_exits, self.host_cycles, self.reason, self.region, self.n_decode,
+                        self.n_emulate, self.n_inject, self.mark_reads, self.mark_writes, self.fault_va,
+                        self.last_instret, self.last_pc, self.stuck],
+        }
+
+    def set_state(self, st):
+        """Restore get_state()."""
+        cdef int i
+        self.cur_view = st["cur_view"]
+        for i in range(NUM_R):
+            self.exits[i], self.vmm_cycles[i] = st["exits"][i], st["vmm_cycles"][i]
+        for i in range(4096):
+            self.csr_exits[i] = 0
+        for i, n in st["csr_exits"]:
+            self.csr_exits[i] = n
+        for i in range(MAX_REGIONS):
+            self.mmio_exits[i], self.mmio_cycles[i] = st["mmio_exits"][i], st["mmio_cycles"][i]
+        for i in range(16):
+            self.injects[i] = st["injects"][i]
+        (self.emulated, self.host_exits, self.host_cycles, self.reason, self.region, self.n_decode, self.n_emulate,
+         self.n_inject, self.mark_reads, self.mark_writes, self.fault_va, self.last_instret, self.last_pc,
+         self.stuck) = st["scalars"]
+
     def stats(self, region_names):
         """Exits and VMM cycles by reason; CSR exits by number; MMIO exits by device."""
         cdef int i

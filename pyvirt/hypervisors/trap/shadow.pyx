@@ -45,6 +45,8 @@ cdef uint8_t FREE = 0xFF
 cdef int SP_R = 1, SP_W = 2, SP_X = 4
 
 POLICIES = ("trace", "resync")
+SHADOW_COUNTERS = ("pte_reads", "pte_writes", "hidden_faults", "true_faults", "tables_created", "tables_freed",
+                   "roots_evicted", "resets", "write_protects", "traced_writes", "unshadows", "resyncs")
 
 
 cdef inline uint64_t mkkey(uint64_t base, int level, int direct, int view, int sp) noexcept nogil:
@@ -688,6 +690,55 @@ cdef class ShadowMMU:
         if (fl & SP_W) and self.trace and self.tcount[(page - self.ram_base) >> 12]:
             fl &= ~SP_W
         return (spte & ~SW_G) == (PTE_V | PTE_U | PTE_A | PTE_D | (<uint64_t>fl << 1) | (ppn << 10))
+
+    # ---- snapshots: the pool's metadata (the pool pages themselves are the bus's private memory) ----
+    def get_state(self):
+        """Every table's metadata, the reverse map, the roots, the per-guest-page counts, the
+        pending flushes and the counters, as plain data (orders kept: they decide evictions)."""
+        cdef uint32_t i, n = self.pool_pages
+        return {
+            "pool_pages": n,
+            "tables": [[self.t_key[i], self.t_level[i], self.t_root[i], self.t_va[i], self.t_lru[i]] for i in range(n)],
+            "free_stack": [self.free_stack[i] for i in range(self.nfree)],
+            "index": [[k, v] for k, v in self.index.items()],
+            "parents": self.parents,
+            "tables_of": [[k, v] for k, v in self.tables_of.items()],
+            "rmap": [[k, [list(e) for e in v]] for k, v in self.rmap.items()],
+            "roots": self.roots,
+            "tcount": [[i, self.tcount[i]] for i in range(self.guest_size // 4096 + 1) if self.tcount[i]],
+            "flood": [[i, self.flood[i]] for i in range(self.guest_size // 4096 + 1) if self.flood[i]],
+            "cur_root": self.cur_root, "cur_key": self.cur_key, "lru_clock": self.lru_clock,
+            "pend_all": self.pend_all, "pend_va": [self.pend_va[i] for i in range(self.pend_n)],
+            "counters": [getattr(self, name) for name in SHADOW_COUNTERS],
+        }
+
+    def set_state(self, st):
+        """Restore get_state() into a ShadowMMU built with the same pool and policy."""
+        cdef uint32_t i
+        if st["pool_pages"] != self.pool_pages:
+            raise ValueError("the saved shadow pool has another size")
+        for i, (key, level, root, va, lru) in enumerate(st["tables"]):
+            self.t_key[i], self.t_level[i], self.t_root[i], self.t_va[i], self.t_lru[i] = key, level, root, va, lru
+        self.nfree = len(st["free_stack"])
+        for i, page in enumerate(st["free_stack"]):
+            self.free_stack[i] = page
+        self.index = {k: v for k, v in st["index"]}
+        self.parents = [None if links is None else list(links) for links in st["parents"]]
+        self.tables_of = {k: list(v) for k, v in st["tables_of"]}
+        self.rmap = {k: [tuple(e) for e in v] for k, v in st["rmap"]}
+        self.roots = list(st["roots"])
+        memset(self.tcount, 0, (self.guest_size // 4096 + 1) * sizeof(uint16_t))
+        memset(self.flood, 0, (self.guest_size // 4096 + 1) * sizeof(uint32_t))
+        for i, count in st["tcount"]:
+            self.tcount[i] = count
+        for i, count in st["flood"]:
+            self.flood[i] = count
+        self.cur_root, self.cur_key, self.lru_clock = st["cur_root"], st["cur_key"], st["lru_clock"]
+        self.pend_all, self.pend_n = st["pend_all"], len(st["pend_va"])
+        for i, va in enumerate(st["pend_va"]):
+            self.pend_va[i] = va
+        for name, value in zip(SHADOW_COUNTERS, st["counters"]):
+            setattr(self, name, value)
 
     # ---- Python API ----
     def reset(self):

@@ -7,7 +7,7 @@
 from libc.stdint cimport uint32_t, uint64_t
 from libc.stdlib cimport free
 from pyvirt.machine.state cimport *
-from pyvirt.machine.hart cimport Hart
+from pyvirt.machine.hart cimport Hart, state_of, load_state
 from pyvirt.machine.csr cimport csr_insn, csr_read, csr_write, csr_reset
 from pyvirt.machine.mmu cimport mmu_update_mode, tlb_alloc, tlb_flush
 from pyvirt.machine.trap cimport (take_trap, take_pending_interrupt, pending_interrupts, do_mret, do_sret,
@@ -135,6 +135,16 @@ cdef class VirtualHart:
         self.sync()
         c = next_timer_cycle(&self.st)
         return None if c == NEVER else c
+
+    def get_state(self):
+        """The virtual privilege, CSRs, timers and guest-visible counters as plain data (the
+        general registers that count are the physical hart's)."""
+        self.sync()
+        return state_of(&self.st)
+
+    def set_state(self, st):
+        """Restore get_state() (after the physical hart's, whose counters it mirrors)."""
+        load_state(&self.st, st)
 
     # ---- pins: the Hart methods the CLINT and PLIC call ----
     def set_mip_bit(self, int bit, level):

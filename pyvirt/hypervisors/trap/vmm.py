@@ -106,13 +106,13 @@ class TrapVMM(VMM):
         pool = self.config.shadow_pool_bytes
         return {"private_bytes": pool, "pins": VirtualHart}
 
-    def __init__(self, config, console=None, input_source=None):
+    def __init__(self, config, **kwargs):
         if config.shadow_policy not in SHADOW_POLICIES:
             raise PyvirtError(f"unknown shadow policy '{config.shadow_policy}' (choose from "
                               f"{', '.join(SHADOW_POLICIES)})")
         if not 16 * 4096 <= config.shadow_pool_bytes < 0xFFFF * 4096:
             raise PyvirtError("the shadow pool must hold 16 to 65534 pages")
-        super().__init__(config, console, input_source)
+        super().__init__(config, **kwargs)
         self.vcpu = self.board.pins
         self.mmu = ShadowMMU(self.hart, self.vcpu, self.board.bus, config.shadow_pool_bytes,
                              config.shadow_policy, config.shadow_roots, config.shadow_flood_limit)
@@ -136,6 +136,16 @@ class TrapVMM(VMM):
 
     def run_slice(self, budget):
         return self.core.run(budget)
+
+    def save_state(self):
+        """The virtual hart, the core's counters and the shadow MMU's metadata (the shadow
+        tables themselves are in the private pool, which the snapshot saves as memory)."""
+        return {"vcpu": self.vcpu.get_state(), "core": self.core.get_state(), "shadow": self.mmu.get_state()}
+
+    def load_state(self, state):
+        self.vcpu.set_state(state["vcpu"])
+        self.core.set_state(state["core"])
+        self.mmu.set_state(state["shadow"])
 
     def _handle(self, code):
         if code == EXIT_TRAP_LOOP:

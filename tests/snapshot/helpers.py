@@ -1,0 +1,92 @@
+"""Run a guest straight through, or paused at N + snapshot file + restored in a fresh VMM, and
+compare: the restored run must end with the same statistics and the same console output."""
+import json
+import os
+
+from pyvirt.config import MachineConfig
+from pyvirt.experiments.execute import CaptureConsole
+from pyvirt.hypervisors import create
+from pyvirt.snapshot import format, machine
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+KERNEL = os.path.join(ROOT, "guests", "prebuilt", "kernel-native.elf")
+DISK_BYTES = 4 << 20
+
+
+def bare(name):
+    return os.path.join(ROOT, "guests", "prebuilt", f"{name}.elf")
+
+
+def kernel_config(mode, append, drives=(), **kw):
+    return MachineConfig(kernel=KERNEL, mode=mode, append=append, mem_bytes=64 << 20, drives=list(drives),
+                         max_insns=50_000_000, **kw)
+
+
+def bare_config(mode, name, max_insns=2_000_000, **kw):
+    """A bare M-mode guest, stopped by the instruction limit (they run 30-50 M instructions)."""
+    return MachineConfig(kernel=bare(name), mode=mode, bios="none", mem_bytes=16 << 20, max_insns=max_insns, **kw)
+
+
+def scratch_disk(path):
+    with open(path, "wb") as f:
+        f.truncate(DISK_BYTES)
+    return path
+
+
+def straight(config):
+    """(exit status, stats as JSON text, console bytes) of an uninterrupted run."""
+    console = CaptureConsole()
+    vmm = create(config, console=console)
+    status = vmm.run()
+    return status, json.dumps(vmm.stats(), sort_keys=True), bytes(console.buffer)
+
+
+def paused(config, n):
+    """A VMM paused after n instructions, and its console so far."""
+    console = CaptureConsole()
+    vmm = create(config, console=console)
+    vmm.pause_at = n
+    assert vmm.run() is None and vmm.paused, "the guest ended before the snapshot point"
+    assert vmm.hart.instret == n
+    return vmm, bytes(console.buffer)
+
+
+def save(vmm, path):
+    """Write vmm's snapshot to path and close its board (as the CLI's snapshot run exits)."""
+    size = format.write(path, machine.capture(vmm))
+    vmm.board.close()
+    return size
+
+
+def restored(path, **overrides):
+    """A fresh VMM restored from the snapshot at path, and its console."""
+    data = machine.decode(format.read(path), path)
+    console = CaptureConsole()
+    vmm = create(machine.saved_config(data, **overrides), console=console, profile=machine.saved_profile(data))
+    machine.restore(vmm, data)
+    return vmm, console
+
+
+def split_run(config, n, path):
+    """(exit status, stats JSON text, console bytes before + after) of: run to n, snapshot to
+    path, restore in a fresh VMM, run to the end."""
+    first, before = paused(config, n)
+    save(first, path)
+    vmm, console = restored(path)
+    status = vmm.run()
+    return status, json.dumps(vmm.stats(), sort_keys=True), before + bytes(console.buffer)
+
+
+def first_point(config, predicate, step, limit):
+    """The first multiple of step (below limit) at which predicate(vmm) holds when the run is
+    paused there; the run's board is closed afterwards."""
+    vmm = create(config, console=CaptureConsole())
+    try:
+        for n in range(step, limit, step):
+            vmm.pause_at = n
+            assert vmm.run() is None, "the guest ended before the predicate held"
+            if predicate(vmm):
+                return n
+        raise AssertionError("the predicate never held")
+    finally:
+        vmm.board.close()
