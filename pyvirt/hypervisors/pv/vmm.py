@@ -27,10 +27,10 @@ VMM_OWNED_DEVICES = ("clint", "plic")        # the timer and interrupt controlle
 class PvVMM(VMM):
     mode = "pv"
 
-    def __init__(self, config, console=None, input_source=None):
+    def __init__(self, config, **kwargs):
         if config.bios != "builtin":
             raise PyvirtError("pv mode boots a CONFIG_PARAVIRT kernel itself; --bios none is not supported")
-        super().__init__(config, console, input_source)
+        super().__init__(config, **kwargs)
         bus = self.board.bus
         self.paging = DirectPaging(RAM_BASE, config.mem_bytes)
         self.core = PvCore(self.hart, bus, self.paging, self.profile.events)
