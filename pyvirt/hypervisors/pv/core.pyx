@@ -610,7 +610,6 @@ cdef class PvCore:
             fault = self.hart._phys_write(target, size, ps.x[d.rs2], EXC_STORE_ACCESS)
         if fault:
             return self.stop_guest(cause, addr, pc)
-        ps.x[0] = 0
         self.mmio_exits[region] += 1
         self.n_emulate += 1
         ps.pc = pc + d.length
