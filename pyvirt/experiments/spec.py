@@ -252,17 +252,19 @@ def _workloads(where, value, resolve=True) -> List[dict]:
     if value is None:
         raise PyvirtError(f"{where}: workload: at least one [[workload]] (or workload = [...]) is required")
     items = value if isinstance(value, list) else [value]
-    out, labels = [], set()
+    out, modes_of = [], {}
     for i, raw in enumerate(items):
         if isinstance(raw, str):
             raw = {"run": raw}
         raw = _table(where, f"workload[{i}]", raw)
         _only(where, f"workload[{i}].", raw, WORKLOAD_KEYS)
         out.append(_workload(where, i, raw, resolve))
-    for w in out:
-        if w["label"] in labels:
-            raise PyvirtError(f"{where}: workload label '{w['label']}' is used twice (give one a label)")
-        labels.add(w["label"])
+    for w in out:                # a label names one workload per mode (e.g. each mode's disk driver)
+        modes = set(w["modes"] or MODES)
+        if modes & modes_of.get(w["label"], set()):
+            raise PyvirtError(f"{where}: workload label '{w['label']}' is used twice for the same mode "
+                              "(give one a label, or disjoint `modes`)")
+        modes_of[w["label"]] = modes_of.get(w["label"], set()) | modes
     return out
 
 

@@ -41,7 +41,7 @@ class PvVMM(VMM):
         self.blkback = None
         if pv_drives:
             self.blkback = BlockBackend(pv_drives[0], self.core, bus, self.events,
-                                        events["vmm_decode"] + events["vmm_emulate"])
+                                        events["vmm_decode"] + events["vmm_emulate"], events["device_access"])
             self.board.disks.append(self.blkback)
 
     def boot(self):
