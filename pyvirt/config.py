@@ -4,7 +4,7 @@ from typing import List, Optional, Tuple
 
 from pyvirt.errors import PyvirtError
 
-DRIVE_INTERFACES = ("virtio", "pio")
+DRIVE_INTERFACES = ("virtio", "pio", "pv")     # pv: the paravirtual block ring (--mode pv)
 SHADOW_POLICIES = ("trace", "resync")
 
 
@@ -30,14 +30,14 @@ class MachineConfig:
 
 
 def parse_drive(spec: str) -> Tuple[str, str]:
-    """(path, interface) of a drive spec: `PATH`, or QEMU-style `file=PATH[,if=virtio|pio]`."""
+    """(path, interface) of a drive spec: `PATH`, or QEMU-style `file=PATH[,if=virtio|pio|pv]`."""
     if not spec.startswith("file="):
         return spec, "virtio"
     fields = dict(part.split("=", 1) if "=" in part else (part, "") for part in spec.split(","))
     unknown = sorted(set(fields) - {"file", "if"})
     if unknown:
-        raise PyvirtError(f"drive '{spec}': unknown option '{unknown[0]}' (use file=PATH,if=virtio|pio)")
+        raise PyvirtError(f"drive '{spec}': unknown option '{unknown[0]}' (use file=PATH,if=virtio|pio|pv)")
     interface = fields.get("if", "virtio")
     if interface not in DRIVE_INTERFACES:
-        raise PyvirtError(f"drive '{spec}': unknown interface '{interface}' (use virtio or pio)")
+        raise PyvirtError(f"drive '{spec}': unknown interface '{interface}' (use virtio, pio or pv)")
     return fields["file"], interface

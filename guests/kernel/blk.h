@@ -26,5 +26,6 @@ int blk_rw(struct blkdev *d, int write, uint64_t lba, uint32_t count, void *buf)
 struct blkdev *virtio_blk_probe(const struct devinfo *d);
 struct blkdev *piodisk_probe(const struct devinfo *d);
 struct blkdev *ramdisk_create(uint64_t sectors);
+struct blkdev *pv_blk_probe(void);
 
 #endif

@@ -106,7 +106,8 @@ static int build_stack(pagetable_t root, int argc, char **argv, uint64_t *uargv)
 int exec_kernel(const char *name, int argc, char **argv)
 {
     struct proc *p = curproc;
-    struct mm mm = { .pagetable = uvm_create() };
+    struct mm mm = { 0 };
+    mm.pagetable = uvm_create(&mm.user_root);
     uint64_t entry, end, uargv;
     if (!mm.pagetable)
         return -ENOMEM;

@@ -1,5 +1,5 @@
-/* hypercall.h - the guest side of the paravirtual interface, DRAFT (docs/hypercall-abi.md;
- * the paravirtualization issue owns that document, and this header follows it).
+/* hypercall.h - the guest side of the paravirtual interface (docs/hypercall-abi.md; this
+ * header follows that document).
  *
  * A hypercall is an ecall from the deprivileged guest kernel: a7 = number, a0..a5 =
  * arguments, a0 = result (>= 0, or a negative errno). All addresses are guest-physical
@@ -12,27 +12,28 @@
 #define HC_set_callbacks     2   /* (trap_entry, shared_page) */
 #define HC_mmu_update        3   /* (reqs, count, done): batch of {pte address, value} */
 #define HC_mmuext_op         4   /* (cmd, arg): pin / unpin a page-table page */
-#define HC_switch_as         5   /* (satp, flags) */
+#define HC_switch_as         5   /* (satp, flags, user_satp) */
 #define HC_tlb_flush         6   /* (va, scope) */
 #define HC_multicall         7   /* (calls, count) */
 #define HC_event_channel_op  8   /* (cmd, arg): arg points at the command's struct */
 #define HC_sched_op          9   /* (cmd, arg) */
-#define HC_ring_setup       10   /* (device, ring, pages, port) */
+#define HC_ring_setup       10   /* (device, ring, pages): the ring's event port */
 #define HC_memory_op        11   /* (cmd, frames, count) */
 #define HC_trap_return      12   /* (frame): restore registers and mode; does not return */
+#define HC_update_va_mapping 13  /* (pte address, value, va): one validated store, then flush va */
 
 #define CONSOLEIO_write 0
 #define CONSOLEIO_read  1
 
-#define MMUEXT_PIN_TABLE   0
-#define MMUEXT_UNPIN_TABLE 1
+#define MMUEXT_PIN_L0      0       /* pin a level-0 (leaf) table; L1, L2 (root) likewise */
+#define MMUEXT_UNPIN_TABLE 3
 
 #define SWITCH_AS_FLUSH 1          /* flush non-global TLB entries (as sfence.vma x0, asid) */
 #define TLB_FLUSH_ALL   0
 #define TLB_FLUSH_PAGE  1
 
 #define EVTCHNOP_alloc_unbound 0
-#define EVTCHNOP_bind_virq     1
+#define EVTCHNOP_bind_virq     1   /* VIRQ_TIMER: the timer of HC_set_timer as an event */
 #define EVTCHNOP_bind_pirq     2   /* a device interrupt (PLIC source) */
 #define EVTCHNOP_send          3
 #define EVTCHNOP_mask          4
@@ -50,6 +51,13 @@
 #define MEMOP_decrease_reservation 1
 
 #define PV_NR_EVTCHN 128
+#define VIRQ_TIMER 0
+#define VIRQ_CONSOLE 1             /* console input waits: drain it with HC_console_io */
+
+#define PV_DEV_BLOCK 1             /* HC_ring_setup device: the block backend */
+#define PV_BLK_READ  0
+#define PV_BLK_WRITE 1
+#define PV_BLK_MAX_SECTORS 128     /* sectors a request may move */
 
 #ifndef __ASSEMBLER__
 #include "types.h"
@@ -90,7 +98,8 @@ struct multicall_entry {
     int64_t result;
 };
 
-/* EVTCHNOP_bind_pirq: bind device interrupt pirq to a new port (out). */
+/* EVTCHNOP_bind_pirq / EVTCHNOP_bind_virq: bind device interrupt pirq (or virtual
+ * interrupt virq) to a new port (out). */
 struct evtchn_bind_pirq {
     uint32_t pirq;
     uint32_t port;
@@ -100,6 +109,42 @@ struct evtchn_bind_pirq {
 struct evtchn_port {
     uint32_t port;
 };
+
+/* The block ring (docs/hypercall-abi.md, "The block ring"): a request in a slot is replaced
+ * by its response; responses come in request order. */
+struct pv_blk_req {
+    uint64_t id;
+    uint32_t op;             /* PV_BLK_READ, PV_BLK_WRITE */
+    uint32_t count;          /* sectors, 1..PV_BLK_MAX_SECTORS */
+    uint64_t lba;
+    uint64_t buf;            /* guest-physical address of count * 512 bytes */
+};
+
+struct pv_blk_rsp {
+    uint64_t id;
+    int64_t status;          /* 0 or -errno */
+    uint64_t pad[2];
+};
+
+union pv_blk_slot {
+    struct pv_blk_req req;
+    struct pv_blk_rsp rsp;
+};
+
+struct pv_blk_ring {
+    uint32_t req_prod;       /* frontend: requests produced */
+    uint32_t rsp_prod;       /* backend: responses produced */
+    uint32_t nslots;         /* backend, at setup: slots (a power of two) */
+    uint32_t pad;
+    uint64_t capacity;       /* backend, at setup: the disk's size in sectors */
+    uint64_t reserved[5];
+    union pv_blk_slot slot[];
+};
+
+/* pvops_xen.c: what the split drivers use */
+long xen_ring_setup(int device, void *ring, int pages);
+void xen_bind_port(unsigned port, int irq);
+void xen_evtchn_send(unsigned port);
 #endif
 
 #define PV_SHARED_TRAP 32        /* offsetof(struct pv_shared, trap), for assembly */

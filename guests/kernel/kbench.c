@@ -34,10 +34,8 @@ long sys_kbench(struct trapframe *tf)
             (void)pv_ops.io_read8(lsr);
     } else {
         uint64_t va = PGROUNDDOWN(arg);
-        for (uint64_t i = 0; i < iters; i++) {
-            pv_ops.set_pte(pte, *pte);
-            pv_ops.flush_tlb_page(va);
-        }
+        for (uint64_t i = 0; i < iters; i++)
+            pv_ops.set_pte_flush(pte, *pte, va);
     }
     return (long)(rdcycle() - start);
 }

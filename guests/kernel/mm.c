@@ -41,8 +41,7 @@ int mm_fault(struct mm *mm, uint64_t va, uint64_t cause)
     void *page = kzalloc();
     if (!page)
         return -1;
-    pv_ops.set_pte(pte, PA2PTE(page) | perm | USER_LEAF);
-    pv_ops.flush_tlb_page(PGROUNDDOWN(va));
+    pv_ops.set_pte_flush(pte, PA2PTE(page) | perm | USER_LEAF, PGROUNDDOWN(va));
     return 0;
 }
 
@@ -116,7 +115,7 @@ long mm_munmap(struct mm *mm, uint64_t addr, uint64_t len)
 int mm_fork(struct mm *dst, const struct mm *src)
 {
     *dst = *src;
-    dst->pagetable = uvm_create();
+    dst->pagetable = uvm_create(&dst->user_root);
     if (!dst->pagetable)
         return -1;
     if (uvm_copy(src->pagetable, dst->pagetable) < 0) {
@@ -130,8 +129,9 @@ int mm_fork(struct mm *dst, const struct mm *src)
 void mm_free(struct mm *mm)
 {
     if (mm->pagetable)
-        uvm_free(mm->pagetable);
+        uvm_free(mm->pagetable, mm->user_root);
     mm->pagetable = 0;
+    mm->user_root = 0;
     mm->nvma = 0;
 }
 

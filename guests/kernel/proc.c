@@ -47,11 +47,17 @@ static uint64_t satp_of(const struct proc *p)
     return p->mm.pagetable ? MAKE_SATP(p->mm.pagetable) : kvm_satp();
 }
 
+/* user_satp_of: the satp value of p's user root (pv_ops.user_root), or 0. */
+static uint64_t user_satp_of(const struct proc *p)
+{
+    return p->mm.user_root ? MAKE_SATP(p->mm.user_root) : 0;
+}
+
 /* proc_activate_mm: load the current process's page table (exec replaced it). */
 void proc_activate_mm(void)
 {
     active_satp = satp_of(curproc);
-    pv_ops.switch_as(active_satp);
+    pv_ops.switch_as(active_satp, user_satp_of(curproc));
 }
 
 /* make_runnable: mark p RUNNABLE and queue it at the tail of the run queue. */
@@ -88,7 +94,7 @@ static void switch_to(struct proc *next)
         uint64_t satp = satp_of(next);
         if (satp != active_satp) {
             active_satp = satp;
-            pv_ops.switch_as(satp);
+            pv_ops.switch_as(satp, user_satp_of(next));
         }
     }
     swtch(&prev->ctx, &next->ctx);

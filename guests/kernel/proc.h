@@ -25,6 +25,7 @@ struct vma {
 /* A user address space. */
 struct mm {
     pagetable_t pagetable;
+    pagetable_t user_root;     /* the root user mode runs on (pv_ops.user_root), else 0 */
     uint64_t heap_base, brk;   /* heap: [heap_base, PGROUNDUP(brk)) */
     int nvma;
     struct vma vma[NVMA];      /* mmap regions, sorted by start, disjoint */

@@ -31,16 +31,19 @@ struct pv_ops {
     void (*irq_unmask)(int irq);                      /* enable a device interrupt source */
     int (*irq_claim)(void);                           /* next pending device interrupt, 0 if none */
     void (*irq_complete)(int irq);                    /* acknowledge a claimed interrupt */
+    int timer_irq;                                    /* the timer's interrupt source, or 0: sip.STI */
 
     /* memory management */
     uint64_t kmap_page;                               /* page size of the kernel's RAM map */
+    uint64_t kmap_leaf;                               /* extra bits of the kernel map's leaves */
     int map_devices;                                  /* whether the kernel maps device registers */
-    void (*pt_alloc)(pagetable_t t);                  /* t (filled in) becomes a page table */
+    int user_root;                                    /* whether user mode runs on its own root */
+    void (*pt_alloc)(pagetable_t t, int level);       /* t (filled in) becomes a table of level */
     void (*pt_release)(pagetable_t t);                /* t (unused) stops being a page table */
     void (*set_pte)(pte_t *ptep, pte_t val);          /* one PTE store in a page table */
     void (*set_ptes)(const struct pte_update *u, int n, int flush); /* batch; flush: TLB after */
-    void (*switch_as)(uint64_t satp);                 /* load satp, flush non-global entries */
-    void (*flush_tlb_page)(uint64_t va);              /* sfence.vma va */
+    void (*switch_as)(uint64_t satp, uint64_t user_satp); /* load satp, flush non-global entries */
+    void (*set_pte_flush)(pte_t *ptep, pte_t val, uint64_t va); /* set_pte, then sfence.vma va */
 
     /* time, console, power */
     void (*set_timer)(uint64_t deadline);             /* next timer interrupt at mtime deadline */

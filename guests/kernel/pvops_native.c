@@ -48,8 +48,15 @@ static void native_wait_for_irq(void)
     __asm__ volatile("wfi" ::: "memory");
 }
 
-/* native_pt_hook: nothing to do: page-table pages are ordinary memory to the hardware. */
-static void native_pt_hook(pagetable_t t)
+/* native_pt_alloc: nothing to do: page-table pages are ordinary memory to the hardware. */
+static void native_pt_alloc(pagetable_t t, int level)
+{
+    (void)t;
+    (void)level;
+}
+
+/* native_pt_release: nothing to do either. */
+static void native_pt_release(pagetable_t t)
 {
     (void)t;
 }
@@ -71,14 +78,16 @@ static void native_set_ptes(const struct pte_update *u, int n, int flush)
 
 /* native_switch_as: csrw satp, then sfence.vma of ASID 0's non-global entries (the kernel
  * map is global and survives, as x86 global pages survive a CR3 write). */
-static void native_switch_as(uint64_t satp)
+static void native_switch_as(uint64_t satp, uint64_t user_satp)
 {
+    (void)user_satp;
     __asm__ volatile("csrw satp, %0\n\tsfence.vma zero, %1" :: "r"(satp), "r"(0UL) : "memory");
 }
 
-/* native_flush_tlb_page: sfence.vma va. */
-static void native_flush_tlb_page(uint64_t va)
+/* native_set_pte_flush: a plain store, then sfence.vma va. */
+static void native_set_pte_flush(pte_t *ptep, pte_t val, uint64_t va)
 {
+    *(volatile pte_t *)ptep = val;
     __asm__ volatile("sfence.vma %0, zero" :: "r"(va) : "memory");
 }
 
@@ -94,14 +103,17 @@ const struct pv_ops pv_ops = {
     .irq_unmask = plic_enable,
     .irq_claim = plic_claim,
     .irq_complete = plic_complete,
+    .timer_irq = 0,
     .kmap_page = MEGAPAGE,
+    .kmap_leaf = PTE_G,
     .map_devices = 1,
-    .pt_alloc = native_pt_hook,
-    .pt_release = native_pt_hook,
+    .user_root = 0,
+    .pt_alloc = native_pt_alloc,
+    .pt_release = native_pt_release,
     .set_pte = native_set_pte,
     .set_ptes = native_set_ptes,
     .switch_as = native_switch_as,
-    .flush_tlb_page = native_flush_tlb_page,
+    .set_pte_flush = native_set_pte_flush,
     .set_timer = sbi_set_timer,
     .console_write = uart_write,
     .shutdown = sbi_system_reset,

@@ -34,7 +34,7 @@ static long disk_io(struct blkdev *d, int write, uint64_t lba, uint64_t count, u
 }
 
 /* disk(op, driver, lba, count, buf): DISK_READ / DISK_WRITE count sectors at lba, or
- * DISK_CAPACITY. -ENODEV if the driver has no disk (DISK_PV: not yet), -EINVAL for a bad
+ * DISK_CAPACITY. -ENODEV if the driver has no disk (DISK_PV: only in the paravirtual build), -EINVAL for a bad
  * range or a write into the file store's sectors. */
 long sys_disk(struct trapframe *tf)
 {

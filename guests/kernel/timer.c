@@ -8,10 +8,13 @@
 
 static uint64_t interval;          /* mtime ticks per timer interrupt */
 
-/* timer_init: arm the first timer interrupt, one interval from now. */
+/* timer_init: arm the first timer interrupt, one interval from now (the paravirtual timer
+ * arrives as an event on interrupt pv_ops.timer_irq). */
 void timer_init(uint64_t timebase_hz)
 {
     interval = timebase_hz / TICK_HZ;
+    if (pv_ops.timer_irq)
+        irq_register(pv_ops.timer_irq, timer_tick);
     pv_ops.set_timer(rdtime() + interval);
 }
 

@@ -19,15 +19,18 @@ void irq_register(int irq, void (*handler)(void))
     pv_ops.irq_unmask(irq);
 }
 
-/* external_interrupt: serve every pending device interrupt. */
-static void external_interrupt(void)
+/* external_interrupt: serve every pending device interrupt; returns 1 if one was the
+ * timer's (pv_ops.timer_irq: the paravirtual timer is an event). */
+static int external_interrupt(void)
 {
-    int irq;
+    int irq, timer = 0;
     while ((irq = pv_ops.irq_claim()) != 0) {
         if (irq < MAX_IRQ && irq_handler[irq])
             irq_handler[irq]();
+        timer |= irq == pv_ops.timer_irq;
         pv_ops.irq_complete(irq);
     }
+    return timer;
 }
 
 /* interrupt: handle the interrupt with scause cause; returns 1 if it was the timer. */
@@ -38,8 +41,7 @@ static int interrupt(uint64_t cause)
         timer_tick();
         return 1;
     case IRQ_S_EXT:
-        external_interrupt();
-        return 0;
+        return external_interrupt();
     default:
         panic("unexpected interrupt, scause %lx", cause);
     }

@@ -1,6 +1,6 @@
 /*
- * trapentry_xen.S - trap entry and exit of the paravirtual build (docs/hypercall-abi.md,
- * DRAFT). The guest kernel runs deprivileged, so the hypervisor delivers its traps: it
+ * trapentry_xen.S - trap entry and exit of the paravirtual build (docs/hypercall-abi.md).
+ * The guest kernel runs deprivileged, so the hypervisor delivers its traps: it
  * saves epc, status, cause, tval and the interrupted sp in the shared page, loads sp with
  * shared.kernel_sp (from guest user mode) or keeps it (from the guest kernel), masks
  * virtual interrupts and jumps to trap_vector_xen. A frame is pushed below sp in both

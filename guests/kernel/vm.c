@@ -11,14 +11,19 @@
  * goes through pv_ops (set_pte, or a batch for fork, exec, munmap). pv_ops.pt_release
  * precedes freeing it. (Natively those hooks do nothing; the paravirtual build pins and
  * unpins the page with the hypervisor, which keeps page-table pages read-only to the guest.)
- * RAM is identity-mapped, so the kernel reads tables directly. */
+ * RAM is identity-mapped, so the kernel reads tables directly.
+ *
+ * The kernel map's leaves carry pv_ops.kmap_leaf: G natively; U in the paravirtual build,
+ * whose kernel runs in user mode, as Xen's x86-64 PV kernels do. There each process also has
+ * a user root: a root table holding only the user entry, which user mode runs on, so the
+ * kernel's pages are out of its reach. */
 #include "bootinfo.h"
 #include "kernel.h"
 #include "memlayout.h"
 #include "riscv.h"
 #include "vm.h"
 
-#define KERNEL_LEAF (PTE_V | PTE_G | PTE_A | PTE_D)
+#define KERNEL_LEAF (PTE_V | PTE_A | PTE_D | pv_ops.kmap_leaf)
 
 static pagetable_t kernel_root;
 
@@ -64,7 +69,7 @@ static void pt_alloc_tree(pagetable_t t, int level)
     for (int i = 0; level > 0 && i < 512; i++)
         if ((t[i] & PTE_V) && !(t[i] & PTE_LEAF))
             pt_alloc_tree((pagetable_t)PTE2PA(t[i]), level - 1);
-    pv_ops.pt_alloc(t);
+    pv_ops.pt_alloc(t, level);
 }
 
 /* kvm_init: build the kernel map (RAM with pv_ops.kmap_page pages; the devices of bi with
@@ -83,7 +88,7 @@ void kvm_init(const struct bootinfo *bi)
             kmap_device(&bi->virtio[i]);
     }
     pt_alloc_tree(kernel_root, 2);
-    pv_ops.switch_as(kvm_satp());
+    pv_ops.switch_as(kvm_satp(), 0);
 }
 
 /* kvm_satp: the satp value of the kernel-only address space. */
@@ -94,23 +99,30 @@ uint64_t kvm_satp(void)
 
 /* uvm_create: a new process page table holding only the kernel map. The first-GiB level-1
  * table is private (user pages go there) but starts with the kernel's device entries; every
- * other root entry is shared with the kernel table. Returns 0 when memory is exhausted. */
-pagetable_t uvm_create(void)
+ * other root entry is shared with the kernel table. With pv_ops.user_root, *user_root gets
+ * a root holding the first-GiB entry alone (else 0). Returns 0 when memory is exhausted. */
+pagetable_t uvm_create(pagetable_t *user_root)
 {
     pagetable_t root = kzalloc(), l1 = kzalloc();
-    if (!root || !l1) {
-        if (root)
-            kfree(root);
-        if (l1)
-            kfree(l1);
+    pagetable_t uroot = pv_ops.user_root ? kzalloc() : 0;
+    if (!root || !l1 || (pv_ops.user_root && !uroot)) {
+        void *pages[3] = { root, l1, uroot };
+        for (int i = 0; i < 3; i++)
+            if (pages[i])
+                kfree(pages[i]);
         return 0;
     }
     if (kernel_root[0] & PTE_V)
         memcpy(l1, (void *)PTE2PA(kernel_root[0]), PGSIZE);
     memcpy(root, kernel_root, PGSIZE);
     root[0] = PA2PTE(l1) | PTE_V;
-    pv_ops.pt_alloc(l1);
-    pv_ops.pt_alloc(root);
+    pv_ops.pt_alloc(l1, 1);
+    pv_ops.pt_alloc(root, 2);
+    if (uroot) {
+        uroot[0] = root[0];
+        pv_ops.pt_alloc(uroot, 2);
+    }
+    *user_root = uroot;
     return root;
 }
 
@@ -128,7 +140,7 @@ pte_t *walk(pagetable_t root, uint64_t va, int alloc)
             pagetable_t next;
             if (!alloc || !(next = kzalloc()))
                 return 0;
-            pv_ops.pt_alloc(next);
+            pv_ops.pt_alloc(next, level - 1);
             pv_ops.set_pte(pte, PA2PTE(next) | PTE_V);
         }
         t = (pagetable_t)PTE2PA(*pte);
@@ -213,11 +225,16 @@ int uvm_copy(pagetable_t src, pagetable_t dst)
     return err;
 }
 
-/* uvm_free: free a process page table that is not active: release the tables (root
- * first, so each is unreferenced when released), then free the user pages and tables. */
-void uvm_free(pagetable_t root)
+/* uvm_free: free a process page table (and its user root, if any) that is not active:
+ * release the tables (roots first, so each is unreferenced when released), then free the
+ * user pages and tables. */
+void uvm_free(pagetable_t root, pagetable_t user_root)
 {
     pagetable_t l1 = (pagetable_t)PTE2PA(root[0]);
+    if (user_root) {
+        pv_ops.pt_release(user_root);
+        kfree(user_root);
+    }
     pv_ops.pt_release(root);
     pv_ops.pt_release(l1);
     for (uint64_t i = 0; i < PX(1, USER_TOP); i++) {

@@ -17,8 +17,8 @@ struct pte_batch {
 
 void kvm_init(const struct bootinfo *bi);
 uint64_t kvm_satp(void);
-pagetable_t uvm_create(void);
-void uvm_free(pagetable_t root);
+pagetable_t uvm_create(pagetable_t *user_root);
+void uvm_free(pagetable_t root, pagetable_t user_root);
 int uvm_copy(pagetable_t src, pagetable_t dst);
 void uvm_unmap(pagetable_t root, uint64_t start, uint64_t end, struct pte_batch *b);
 pte_t *walk(pagetable_t root, uint64_t va, int alloc);

@@ -29,6 +29,7 @@ const struct program programs[] = {
     /* others */
     { "init",      init_main,      PROG_HIDDEN, "run NAME [args...] [; run NAME ...]" },
     { "hello",     hello_main,     0,        "[words...]" },
+    { "cat",       cat_main,       0,        "[bytes]" },
     { "cc",        build_cc_main,  PROG_HIDDEN, "SRC OBJ" },
     { "ld",        build_ld_main,  PROG_HIDDEN, "OUT UNITS" },
     { 0, 0, 0, 0 },
@@ -56,6 +57,22 @@ int umain(int argc, char **argv)
         return 127;
     }
     return p->main(argc, argv);
+}
+
+/* cat: copy console input to the console until bytes (default 1) have been read: a test of
+ * console input (the UART's interrupt, or the pv console's event). */
+int cat_main(int argc, char **argv)
+{
+    unsigned long want = arg_count(argc, argv, 1, 1), got = 0;
+    char buf[64];
+    while (got < want) {
+        long n = read(0, buf, want - got < sizeof(buf) ? want - got : sizeof(buf));
+        if (n <= 0)
+            return 1;
+        write(1, buf, (unsigned long)n);
+        got += (unsigned long)n;
+    }
+    return 0;
 }
 
 /* hello: a smoke test of the console, argv and getpid. */

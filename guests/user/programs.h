@@ -27,6 +27,7 @@ const struct program *program_find(const char *name);
 
 int init_main(int argc, char **argv);
 int hello_main(int argc, char **argv);
+int cat_main(int argc, char **argv);
 /* nano_sys.c */
 int syscall_main(int argc, char **argv);
 int mmio_in_main(int argc, char **argv);

@@ -264,17 +264,19 @@ def _workloads(where, value, resolve=True) -> List[dict]:
     if value is None:
         raise PyvirtError(f"{where}: workload: at least one [[workload]] (or workload = [...]) is required")
     items = value if isinstance(value, list) else [value]
-    out, labels = [], set()
+    out, modes_of = [], {}
     for i, raw in enumerate(items):
         if isinstance(raw, str):
             raw = {"run": raw}
         raw = _table(where, f"workload[{i}]", raw)
         _only(where, f"workload[{i}].", raw, WORKLOAD_KEYS)
         out.append(_workload(where, i, raw, resolve))
-    for w in out:
-        if w["label"] in labels:
-            raise PyvirtError(f"{where}: workload label '{w['label']}' is used twice (give one a label)")
-        labels.add(w["label"])
+    for w in out:                # a label names one workload per mode (e.g. each mode's disk driver)
+        modes = set(w["modes"] or MODES)
+        if modes & modes_of.get(w["label"], set()):
+            raise PyvirtError(f"{where}: workload label '{w['label']}' is used twice for the same mode "
+                              "(give one a label, or disjoint `modes`)")
+        modes_of[w["label"]] = modes_of.get(w["label"], set()) | modes
     return out
 
 
@@ -296,8 +298,8 @@ def _workload(where, i, raw, resolve=True) -> dict:
     drive = raw.get("drive")
     if drive is None and run is not None:
         drive = _implied_drive(run)
-    if drive not in (None, "virtio", "pio"):
-        raise PyvirtError(f"{where}: workload[{i}].drive: must be virtio or pio, got {drive!r}")
+    if drive not in (None, "virtio", "pio", "pv"):
+        raise PyvirtError(f"{where}: workload[{i}].drive: must be virtio, pio or pv, got {drive!r}")
     label = raw.get("label") or (run.split()[0] if run is not None else guest.split("/")[-1])
     if not isinstance(label, str) or not _NAME_RE.match(label):
         raise PyvirtError(f"{where}: workload[{i}].label: must be a name, got {label!r}")
@@ -317,7 +319,7 @@ def _implied_drive(run: str) -> Optional[str]:
     if words[0] != "disk":
         return None
     driver = words[1] if len(words) > 1 else "virtio"
-    return "pio" if driver == "pio" else "virtio"     # pv: the split driver's backend serves drive 0
+    return driver if driver in ("pio", "pv") else "virtio"      # pv: the split driver's backend
 
 
 def _matrix(where, value, variants, workloads, resolve=True) -> Dict[str, list]:

@@ -96,8 +96,16 @@ class VMM:
             status = self._handle(code)
             if status is not None:
                 return status
-            self.board.uart.poll_input()
+            self.poll_input()
             self.console.flush()
+
+    def poll_input(self):
+        """Between slices: hand the guest the console input that is waiting (the UART's)."""
+        self.board.uart.poll_input()
+
+    def feed_input(self, data):
+        """Give the guest console input data."""
+        self.board.uart.feed(data)
 
     def _budget(self):
         """Instructions the next slice may retire: a slice, cut at the instruction limit and at
@@ -142,7 +150,7 @@ class VMM:
     def _idle(self):
         """The hart waits for an interrupt no timer will raise: wait for console input, or stop."""
         if self.input is not None and not self.input.eof:
-            self.board.uart.feed(self.input.poll(block=True))
+            self.feed_input(self.input.poll(block=True))
             return None
         return self._stop(f"guest waits for an interrupt that can never arrive (wfi, no timer armed, "
                           f"no input) at pc=0x{self.hart.pc:x} after {self.hart.instret} instructions")

@@ -8,6 +8,7 @@ from pyvirt.devices.sifive_test import SifiveTest
 from pyvirt.devices.uart16550 import Uart16550
 from pyvirt.devices.virtio.blk import VirtioBlk
 from pyvirt.devices.virtio.mmio import VirtioMmio
+from pyvirt.errors import PyvirtError
 from pyvirt.machine.bus import Bus
 from pyvirt.machine.fdt import BoardDesc, DeviceEntry, build_device_tree, qemu_virt_devices
 from pyvirt.machine.hart import Hart
@@ -72,6 +73,8 @@ class Board:
         self._map(0x0C00_0000, self.plic)
         self._map(0x1000_0000, self.uart)
         drives = [parse_drive(spec) for spec in self.config.drives]
+        if self.config.mode != "pv" and any(interface == "pv" for _, interface in drives):
+            raise PyvirtError("a drive with if=pv needs --mode pv (the paravirtual block backend)")
         self.disks = [VirtioBlk(path) for path, interface in drives if interface == "virtio"][:VIRTIO_SLOTS]
         for n in range(VIRTIO_SLOTS):
             backend = self.disks[n] if n < len(self.disks) else None

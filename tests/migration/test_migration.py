@@ -19,7 +19,8 @@ DIRTYING = "run tlbstress 300000 1024"       # rewrites a 4 MiB working set: 102
 
 
 def config(mode, append=DIRTYING):
-    return MachineConfig(kernel=KERNEL, mode=mode, append=append, mem_bytes=16 << 20, max_insns=50_000_000)
+    kernel = KERNEL.replace("kernel-native", "kernel-pv") if mode == "pv" else KERNEL
+    return MachineConfig(kernel=kernel, mode=mode, append=append, mem_bytes=16 << 20, max_insns=50_000_000)
 
 
 def migrated(mode, mbps, at=2_000_000):
@@ -33,6 +34,7 @@ def migrated(mode, mbps, at=2_000_000):
 @pytest.mark.parametrize("mode,mbps,reason,rounds", [
     ("native", 100_000, "max_factor", 9),         # fast link: the guest re-dirties 1024 pages every round
     ("trap", 100_000, "max_factor", 9),
+    ("pv", 100_000, "max_factor", 9),
     ("native", 5_000, "few_dirty_pages", 2),      # slow link: the workload ends during round 2
 ])
 def test_migrated_guest_finishes_as_if_never_migrated(mode, mbps, reason, rounds):
