@@ -2,7 +2,7 @@
 from setuptools import setup, Extension
 from Cython.Build import cythonize
 
-MACHINE_MODULES = ["hart", "mmu", "csr", "trap", "pmp", "bus"]
+MACHINE_MODULES = ["hart", "mmu", "csr", "trap", "pmp", "bus", "nested", "vmx"]
 TRAP_MODULES = ["vcpu", "shadow", "core"]          # pyvirt/hypervisors/trap: the trap-and-emulate VMM
 
 extensions = [

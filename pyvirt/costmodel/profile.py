@@ -22,7 +22,7 @@ CPI_KEYS = ("alu", "mul", "div", "load", "store", "branch", "jump",
 EVENT_KEYS = ("trap_entry", "tlb_walk_ref", "device_access", "firmware_call",
               "vm_exit", "vm_entry", "hypercall", "world_switch", "host_io", "host_sched_delay",
               "vmm_exit", "vmm_decode", "vmm_emulate", "vmm_guest_pte_read", "vmm_shadow_pte_write",
-              "vmm_inject")
+              "vmm_inject", "vmcs_read", "vmcs_write")
 HEADER_KEYS = ("name", "description", "clock_hz")
 HYPERVISOR_TYPES = ("bare-metal", "hosted")     # [model] hypervisor: type 1 vs type 2
 MODEL_DEFAULTS = {"hypervisor": "bare-metal"}
