@@ -6,7 +6,7 @@ import sys
 from typing import List, Optional
 
 from pyvirt import __version__
-from pyvirt.config import SHADOW_POLICIES, MachineConfig, parse_drive
+from pyvirt.config import MMU_MODES, SHADOW_POLICIES, MachineConfig, parse_drive
 from pyvirt.console import StdinSource
 from pyvirt.costmodel import load_profile
 from pyvirt.errors import PyvirtError
@@ -86,6 +86,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--shadow-policy", choices=SHADOW_POLICIES, default="trace",
                      help="trap mode: keep shadow page tables coherent by tracing guest page-table writes "
                           "(trace) or by resyncing on sfence.vma (resync)")
+    run.add_argument("--mmu", choices=MMU_MODES, default="nested",
+                     help="hvm mode: nested paging (two-stage translation) or shadow page tables")
+    run.add_argument("--hvm", default="", metavar="CONTROLS",
+                     help="hvm mode: VMCS controls and options, comma-separated NAME=VALUE (docs/hvm.md)")
     for module in VERBS.values():
         importlib.import_module(module).add_parser(commands)
     return parser
@@ -127,6 +131,7 @@ def config_from_args(args: argparse.Namespace) -> MachineConfig:
         drives=list(args.drive), append=args.append, profile=args.profile,
         stats_path=args.stats, stats_text=args.stats_text, max_insns=args.max_insns,
         tlb_entries=args.tlb_entries, tlb_ways=args.tlb_ways, shadow_policy=args.shadow_policy,
+        mmu=args.mmu, hvm=args.hvm,
     )
 
 

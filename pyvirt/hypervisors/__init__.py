@@ -13,6 +13,9 @@ def create(config, **kwargs):
     if config.mode == "trap":
         from pyvirt.hypervisors.trap import TrapVMM
         return TrapVMM(config, **kwargs)
+    if config.mode == "hvm":
+        from pyvirt.hypervisors.hvm import HvmVMM
+        return HvmVMM(config, **kwargs)
     if config.mode in MODES:
         raise PyvirtError(f"mode '{config.mode}' is not implemented yet")
     raise PyvirtError(f"unknown mode '{config.mode}' (choose from {', '.join(MODES)})")

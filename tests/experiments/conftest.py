@@ -1,5 +1,6 @@
 """A tiny experiment for the harness tests: the null system call (100 iterations) and the bare
-hello guest under the unit profile, natively and under modes that are not implemented yet."""
+hello guest under the unit profile, natively and under a configuration that is not implemented yet
+(hvm with shadow paging)."""
 import pytest
 
 from pyvirt.experiments import spec
@@ -16,9 +17,9 @@ profile = ["unit"]
 name = "native"
 
 [[variant]]
-name = "hvm-nested"
+name = "hvm-shadow"
 mode = "hvm"
-config = { mmu = "nested" }
+config = { mmu = "shadow" }
 
 [[workload]]
 run = "syscall 100"
