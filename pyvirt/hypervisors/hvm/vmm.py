@@ -131,8 +131,7 @@ class HvmVMM(VMM):
 
     def _reflect(self):
         """An exception of the bitmap: deliver it into the guest."""
-        self.acct.work(vmcs_reads=1, inject=1, vmcs_writes=1)
-        return self._deliver_code(self.vmx.deliver(self.vmx.qual, self.hart.exit_tval, 0))
+        return self._deliver(self.vmx.qual)
 
     def _interrupt(self):
         """External interrupt or interrupt window: injected at the VM entry that follows."""
@@ -140,7 +139,10 @@ class HvmVMM(VMM):
         return EXIT_BUDGET
 
     def _vmcall(self):
-        """ecall from the guest's S-mode with vmcall exiting: the SBI."""
+        """ecall from the guest's S-mode with vmcall exiting: the SBI (--bios none: the guest's
+        own handler)."""
+        if self.sbi is None:
+            return self._deliver(ECALL_FROM_S)
         self.acct.work(fixed="hypercall")
         return self._sbi()
 
@@ -150,17 +152,18 @@ class HvmVMM(VMM):
         if self.sbi is not None:
             self.acct.work(vmcs_reads=2, decode=1)
             return self._sbi()
-        self.acct.work(vmcs_reads=2, inject=1, vmcs_writes=1)
-        cause = self.vmx.qual
-        return self._deliver_code(self.vmx.deliver(cause & ~INTERRUPT_BIT, self.hart.exit_tval,
-                                                   1 if cause & INTERRUPT_BIT else 0))
+        return self._deliver(self.vmx.qual)
 
     def _preempt(self):
         """The preemption timer: the VMM has control; the guest continues."""
         self.acct.work()
         return EXIT_BUDGET
 
-    def _deliver_code(self, r):
+    def _deliver(self, cause):
+        """Enter the guest's handler for the trap that exited (mcause value: bit 63 for an
+        interrupt), as the hardware would have without the exit."""
+        self.acct.work(vmcs_reads=2, inject=1, vmcs_writes=1)
+        r = self.vmx.deliver(cause & ~INTERRUPT_BIT, self.hart.exit_tval, 1 if cause & INTERRUPT_BIT else 0)
         return EXIT_BUDGET if r == 0 else r
 
     def _sbi(self):

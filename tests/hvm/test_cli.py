@@ -1,0 +1,44 @@
+"""hvm on the command line: --mmu and --hvm reach the VMM; bad controls are one-line errors
+(exit status 2); --stats writes the hvm section."""
+import json
+
+import pytest
+
+from pyvirt import cli
+from tests.test_prebuilt import PREBUILT
+
+HELLO = str(PREBUILT / "hello.elf")
+
+
+def main(capsys, *argv):
+    status = cli.main(["run", HELLO, "--bios", "none", "--mode", "hvm", *argv])
+    out = capsys.readouterr()
+    return status, out.out, out.err
+
+
+@pytest.mark.parametrize("args,message", [
+    (["--hvm", "bogus=1"], "--hvm: unknown control 'bogus'"),
+    (["--hvm", "wfi=maybe"], "--hvm: wfi=maybe: expected on or off"),
+    (["--hvm", "wfi"], "--hvm: 'wfi': expected NAME=VALUE"),
+    (["--hvm", "exceptions=2+14"], "--hvm: exceptions: 14 is not an exception cause"),
+    (["--hvm", "csr=nosuch"], "--hvm: csr: 'nosuch' is not a number"),
+    (["--hvm", "csr=0x1000"], "--hvm: csr: 0x1000 is not a CSR number"),
+    (["--hvm", "mmio=nodev"], "--hvm: mmio: no device 'nodev'"),
+    (["--hvm", "ept-page=4m"], "--hvm: ept-page=4m: expected one of 4k, 2m, 1g"),
+    (["--hvm", "preempt=-5"], "--hvm: preempt: must be >= 0"),
+    (["--mmu", "shadow"], "hvm: --mmu shadow is not implemented yet"),
+    (["--mmu", "flat"], "argument --mmu: invalid choice: 'flat'"),
+])
+def test_bad_hvm_options_are_one_line_errors(capsys, args, message):
+    status, _, err = main(capsys, *args)
+    assert status == 2
+    assert err.startswith("pyvirt: error: ") and message in err and err.count("\n") == 1, err
+
+
+def test_stats_file_has_the_hvm_section(capsys, tmp_path):
+    path = tmp_path / "s.json"
+    status, out, _ = main(capsys, "--hvm", "vpid=off,pwc=on,csr=m+time:r", "--stats", str(path))
+    assert status == 0 and "hello" in out
+    stats = json.loads(path.read_text())
+    assert stats["mode"] == "hvm" and stats["hvm"]["exits"] > 0
+    assert stats["cycles"]["total"] == sum(stats["cycles"]["by_category"].values())

@@ -1,0 +1,72 @@
+"""The bundled kernel (guests/prebuilt/kernel-native.elf, S-mode under the SBI) under hvm: every
+workload prints the same functional output as natively (timings masked as in
+tests/test_guest_kernel.py), with and without disks; the statistics account for every cycle."""
+import pytest
+
+from tests.test_guest_kernel import DISK_SECTORS, KERNEL, done_lines, functional
+from tests.trap.harness import run
+
+from .test_programs import MMUS
+
+MAX_INSNS = 200_000_000
+
+
+@pytest.fixture(scope="module")
+def native_all():
+    return run(KERNEL, "native", bios="builtin", append="run all", max_insns=MAX_INSNS, profile="default")
+
+
+@pytest.fixture(scope="module", params=MMUS)
+def hvm_all(request):
+    return run(KERNEL, "hvm", bios="builtin", append="run all", max_insns=MAX_INSNS, profile="default",
+               mmu=request.param)
+
+
+def test_run_all_same_functional_output(native_all, hvm_all):
+    assert native_all.status == 0 and "SUMMARY ran=14 failed=0" in native_all.output
+    assert hvm_all.status == 0, hvm_all.vmm.diagnostic
+    assert functional(hvm_all.output) == functional(native_all.output)
+    assert set(done_lines(hvm_all.output).values()) == {"0"}
+
+
+def test_run_all_statistics_are_consistent(native_all, hvm_all):
+    st = hvm_all.stats
+    cycles = st["cycles"]
+    assert cycles["total"] == sum(cycles["by_category"].values())
+    insns = st["instructions"]
+    assert insns["total"] == insns["user"] + insns["supervisor"] + insns["machine"]
+    assert insns["user"] > 0 and insns["supervisor"] > 0 and insns["machine"] == 0
+    hvm = st["hvm"]
+    reasons = hvm["by_reason"]
+    assert hvm["exits"] == sum(r["exits"] for r in reasons.values())
+    assert hvm["entries"] == hvm["exits"] + 1                       # the first entry, then one per exit
+    assert cycles["by_category"]["vm_exit"] == hvm["exits"] * st["profile"]["events"]["vm_exit"]
+    # the guest kernel's own traps (system calls, demand paging, delegated) never exit
+    assert "exception" not in reasons and "trap_to_m" not in reasons
+    assert st["traps"]["exceptions"]["ecall_u"] > 0 and st["traps"]["exceptions"]["store_page_fault"] > 0
+    # SBI calls are vmcalls; device accesses are EPT violations, one per access
+    assert reasons["vmcall"]["exits"] == sum(st["firmware"]["sbi_calls"].values())
+    assert reasons["ept_violation"]["exits"] == sum(d["reads"] + d["writes"] for d in st["devices"].values())
+    assert sum(m["exits"] for m in hvm["mmio_exits"].values()) == reasons["ept_violation"]["exits"]
+    # timer interrupts exit (external-interrupt exiting) and are injected at the next entry
+    assert reasons["external_interrupt"]["exits"] > 0
+    assert sum(hvm["injected"].values()) == sum(st["traps"]["interrupts"].values())
+    nested = hvm["nested"]
+    assert 0 < nested["walks_2d"] <= st["tlb"]["misses"] and nested["ept_refs"] > nested["guest_refs"] > 0
+
+
+@pytest.mark.parametrize("mmu", MMUS)
+@pytest.mark.parametrize("driver,interface", [("pio", "pio"), ("virtio", "virtio")])
+def test_disk_workload_under_hvm(tmp_path, mmu, driver, interface):
+    outputs = {}
+    for mode in ("native", "hvm"):
+        image = tmp_path / f"{mode}.img"
+        image.write_bytes(bytes(512 * DISK_SECTORS))
+        r = run(KERNEL, mode, bios="builtin", append=f"run disk {driver}; run build 3",
+                drives=[f"file={image},if={interface}"], mmu=mmu, max_insns=MAX_INSNS)
+        assert r.status == 0, (mode, r.output[-2000:], r.vmm.diagnostic)
+        outputs[mode] = (functional(r.output), image.read_bytes())
+        if mode == "hvm":
+            device = "piodisk" if interface == "pio" else "virtio-blk0"
+            assert r.stats["hvm"]["mmio_exits"][device]["exits"] > 0
+    assert outputs["hvm"] == outputs["native"]
