@@ -4,6 +4,7 @@ from Cython.Build import cythonize
 
 MACHINE_MODULES = ["hart", "mmu", "csr", "trap", "pmp", "bus", "nested", "vmx"]
 TRAP_MODULES = ["vcpu", "shadow", "core"]          # pyvirt/hypervisors/trap: the trap-and-emulate VMM
+HVM_MODULES = ["shadowing"]                         # pyvirt/hypervisors/hvm: shadow paging under hardware assist
 
 extensions = [
     Extension(f"pyvirt.machine.{name}", [f"pyvirt/machine/{name}.pyx"],
@@ -13,6 +14,10 @@ extensions = [
     Extension(f"pyvirt.hypervisors.trap.{name}", [f"pyvirt/hypervisors/trap/{name}.pyx"],
               extra_compile_args=["-O3", "-fno-strict-aliasing", "-Wno-unused-function"])
     for name in TRAP_MODULES
+] + [
+    Extension(f"pyvirt.hypervisors.hvm.{name}", [f"pyvirt/hypervisors/hvm/{name}.pyx"],
+              extra_compile_args=["-O3", "-fno-strict-aliasing", "-Wno-unused-function"])
+    for name in HVM_MODULES
 ]
 
 setup(

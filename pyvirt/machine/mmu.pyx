@@ -8,7 +8,7 @@ from libc.string cimport memcpy
 from pyvirt.machine.state cimport *
 from pyvirt.machine.mmu cimport PTE_V, PTE_R, PTE_W, PTE_X, PTE_U, PTE_G, PTE_A, PTE_D
 from pyvirt.machine.pmp cimport pmp_check, pmp_page_perms, pmp_any_locked, pmp_has_fine_entries
-from pyvirt.machine.vmx cimport TAG_BARE, VPID_SHIFT
+from pyvirt.machine.vmx cimport TAG_BARE, TAG_NOFILL, VPID_SHIFT, shadow_view
 from pyvirt.machine.nested cimport walk_ref, g_translate, g_translate_table
 
 
@@ -86,6 +86,27 @@ cdef void mmu_update_mode(HartState* s) noexcept nogil:
         s.fetch_asid = _nested_tag(s, s.fetch_translates)
         s.fetch_translates = s.data_translates = 1
         s.data_bare_direct = 0
+    elif s.vmcs.nonroot and s.vmcs.shadow:
+        _shadow_mode(s)
+
+
+# hvm with shadow paging: every guest access is translated by the VMM's shadow root of the
+# guest's current view (their leaves grant what the view may do, all with U set); while the
+# VMM emulates (suppress), the guest's own translation applies, never cached in the TLB.
+cdef void _shadow_mode(HartState* s) noexcept nogil:
+    cdef uint64_t satp
+    if s.vmcs.suppress:
+        s.asid |= TAG_NOFILL
+        s.fetch_asid |= TAG_NOFILL
+        return
+    satp = s.vmcs.shadow_satp[shadow_view(s)] or s.vmcs.shadow_empty
+    s.fetch_translates = s.data_translates = 1
+    s.data_bare_direct = 0
+    s.asid = s.fetch_asid = (satp >> 44) & 0xFFFF
+    s.root_pa = (satp & PPN_MASK) << 12
+    s.perm_read = &PERM[1][ACC_READ][0]
+    s.perm_write = &PERM[1][ACC_WRITE][0]
+    s.perm_exec = &PERM[1][ACC_EXEC][0]
 
 
 cdef inline TlbEntry* _tlb_find(HartState* s, uint64_t vpn, uint32_t tag) noexcept nogil:
@@ -102,6 +123,8 @@ cdef void _tlb_fill(HartState* s, uint64_t vpn, uint64_t pa, int flags, int leve
     cdef TlbEntry* e = _tlb_find(s, vpn, tag)
     cdef uint32_t set_ = vpn & s.tlb_set_mask
     cdef uint64_t page = pa >> 12
+    if tag & TAG_NOFILL:
+        return
     if e == NULL:
         e = s.tlb + set_ * s.tlb_ways + s.tlb_victim[set_]
         s.tlb_victim[set_] = (s.tlb_victim[set_] + 1) % s.tlb_ways
@@ -143,11 +166,12 @@ cdef int _walk(HartState* s, uint64_t va, int acc, const uint8_t* perm, uint64_t
     cdef uint64_t table = s.root_pa, pte_pa, pte = 0, ppn, need
     cdef int level = 2, shift
     cdef int nested = s.vmcs.nonroot and s.vmcs.nested
+    cdef int shadow = s.vmcs.nonroot and s.vmcs.shadow and not s.vmcs.suppress   # the VMM's tables
     if nested:
         s.vmcs.walks_2d += not s.vmcs.suppress
     while True:
         pte_pa = table + ((va >> (12 + 9 * level)) & 0x1FF) * 8
-        if pte_pa - s.ram_base >= s.ram_size or not pmp_check(s, pte_pa, 8, ACC_READ, PRV_S):
+        if pte_pa - s.ram_base >= s.ram_size or (not shadow and not pmp_check(s, pte_pa, 8, ACC_READ, PRV_S)):
             return _access_fault(acc)
         if nested and not g_translate_table(s, pte_pa, &pte_pa):
             return _access_fault(acc)        # not guest RAM: a native access fault
@@ -177,6 +201,9 @@ cdef int _walk(HartState* s, uint64_t va, int acc, const uint8_t* perm, uint64_t
     pa[0] = ((ppn >> (9 * level)) << shift) | (va & ((<uint64_t>1 << shift) - 1))
     if nested:
         return _nested_final(s, va, acc, pa, size, pte & 0xFF, level, PRV_S, tag)
+    if shadow:
+        _tlb_fill(s, va >> 12, pa[0], pte & 0xFF, level, 0, tag)    # the leaf includes the guest's PMP
+        return 0
     return _fill_checked(s, va, pa[0], pte & 0xFF, level, acc, size, PRV_S, tag)
 
 

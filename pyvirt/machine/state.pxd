@@ -152,6 +152,7 @@ cdef enum:
 
 cdef enum:
     PWC_ENTRIES = 16       # hvm page-walk cache (second-stage translations of guest table pages)
+    NUM_VIEWS = 11         # shadow-paging views (vmx.pxd)
 
 # The VMCS of hardware-assisted virtualization (hvm, docs/hvm.md): execution controls, the
 # second stage of nested paging and the exit information. The guest-state area is the
@@ -174,10 +175,16 @@ ctypedef struct Vmcs:
     uint64_t ept_refs      # second-stage references (also counted in walk_refs)
     uint64_t pwc_hits
     uint64_t walks_2d      # TLB misses walked in two dimensions
+    # shadow paging: the VMM's shadow root per view (vmx.pxd: shadow_view), a physical satp
+    # value; 0: none yet, the hardware uses the empty root, so the access faults to the VMM
+    int shadow
+    uint64_t shadow_satp[NUM_VIEWS]
+    uint64_t shadow_empty
     # exit information
     uint32_t reason        # VMX_* basic exit reason
     uint64_t qual          # exit qualification (cause, CSR number, access kind, interrupt)
     uint64_t gpa           # guest-physical address (EPT violation)
+    uint32_t insn          # the exiting instruction (SYSTEM exits)
 
 ctypedef struct HartState:
     uint64_t x[33]         # x[32] is a write sink: the decoder maps rd = x0 there, so x0 stays 0

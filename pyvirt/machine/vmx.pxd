@@ -38,14 +38,46 @@ cdef enum:
 cdef enum:
     TAG_BARE = 1 << 16     # TLB tag bit: a translation of the guest's Bare mode
     VPID_SHIFT = 17        # TLB tag bits above: the VPID
+    TAG_NOFILL = 1 << 31   # TLB tag bit: the VMM's emulation under shadow paging (never cached)
+
+# shadow-paging views (the trap VMM's and the hvm hardware's): 0..7 are translated views keyed
+# like the MMU's permission tables (user 1, SUM 2, MXR 4; SUM is dropped for user views); then
+# the untranslated views
+cdef enum:
+    V_USER = 1
+    V_SUM = 2
+    V_MXR = 4
+    V_BARE_M = 8       # M-mode (or MPRV with MPP = M): identity map, PMP only if locked
+    V_BARE_SU = 9      # S/U with satp = Bare: identity map under the guest's PMP
+    V_MPRV = 10        # M-mode with MPRV (data at MPP): identity, execute only; data emulated
+
+
+# The shadow view of guest state s: which shadow root translates its accesses.
+cdef inline int shadow_view(HartState* s) noexcept nogil:
+    if s.priv == PRV_M:
+        if (s.mstatus & MSTATUS_MPRV) and ((s.mstatus >> 11) & 3) != PRV_M:
+            return V_MPRV
+        return V_BARE_M
+    if (s.satp >> 60) != 8:
+        return V_BARE_SU
+    if s.priv == PRV_U:
+        return V_USER | (V_MXR if s.mstatus & MSTATUS_MXR else 0)
+    return (V_SUM if s.mstatus & MSTATUS_SUM else 0) | (V_MXR if s.mstatus & MSTATUS_MXR else 0)
 
 
 # Record a VM exit with reason and qualification; returns EXIT_VMEXIT.
 cdef inline int vmx_exit(HartState* s, uint32_t reason, uint64_t qual) noexcept nogil:
     s.vmcs.reason = reason
+    s.vmcs.insn = 0
     s.vmcs.qual = qual
     s.exit_pc = s.pc
     return EXIT_VMEXIT
+
+
+# Record the exiting instruction; returns 1.
+cdef inline int vmx_insn(HartState* s, uint32_t insn) noexcept nogil:
+    s.vmcs.insn = insn
+    return 1
 
 
 # Whether the hart intercepts this CSR instruction (bitmap, satp-write exiting); an access the
@@ -72,15 +104,15 @@ cdef inline int vmx_system_exits(HartState* s, uint32_t insn) noexcept nogil:
     if not s.vmcs.nonroot or s.vmcs.suppress:
         return 0
     if f3 != 0 and f3 != 4:
-        return vmx_csr_exits(s, insn)
+        return vmx_csr_exits(s, insn) and vmx_insn(s, insn)
     if insn == 0x30200073 and s.priv == PRV_M:
-        return vmx_exit(s, VMX_MRET, 0)
+        return vmx_exit(s, VMX_MRET, 0) and vmx_insn(s, insn)
     if insn == 0x10500073 and (s.vmcs.controls & CTL_WFI) and \
             (s.priv == PRV_M or (s.priv == PRV_S and not (s.mstatus & MSTATUS_TW))):
-        return vmx_exit(s, VMX_WFI, 0)
+        return vmx_exit(s, VMX_WFI, 0) and vmx_insn(s, insn)
     if (insn & <uint32_t>0xFE007FFF) == <uint32_t>0x12000073 and (s.vmcs.controls & CTL_SFENCE) and \
             (s.priv == PRV_M or (s.priv == PRV_S and not (s.mstatus & MSTATUS_TVM))):
-        return vmx_exit(s, VMX_SFENCE, 0)
+        return vmx_exit(s, VMX_SFENCE, 0) and vmx_insn(s, insn)
     return 0
 
 

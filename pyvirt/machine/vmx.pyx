@@ -37,7 +37,7 @@ cdef class Vmx:
         cdef HartState* s = self.s
         s.vmcs.controls = controls
         s.vmcs.exc_bitmap = exc_bitmap
-        memset(s.vmcs.csr_bitmap, 0, sizeof(s.vmcs.csr_bitmap))
+        memset(s.vmcs.csr_bitmap, 0, sizeof(s.vmcs.csr_bitmap))     # then the union of csr_bits
         for num, read, write in csr_bits:
             if not 0 <= num < 4096:
                 raise ValueError(f"no CSR 0x{num:x}")
@@ -83,28 +83,34 @@ cdef class Vmx:
         self.s.cycles += cycles
         self.s.event_cycles += cycles
 
+    cdef void _suppress(self, int on) noexcept:
+        """Exits off (the VMM acts on the guest state) or on again; under shadow paging the
+        translation switches between the guest's own tables and the shadow."""
+        self.s.vmcs.suppress = on
+        if self.s.vmcs.shadow:
+            mmu_update_mode(self.s)
+        if not on:
+            self.s.next_check = 0
+
     def step(self):
         """Execute the exiting instruction on the guest state with exits suppressed (the VMM's
         emulation). Returns the hart's exit code (EXIT_BUDGET when it retired or trapped)."""
-        cdef HartState* s = self.s
         cdef int r
-        s.vmcs.suppress = 1
-        s.next_check = NEVER
+        self._suppress(1)
+        self.s.next_check = NEVER
         try:
             r = self.hart._run(1)
         finally:
-            s.vmcs.suppress = 0
-            s.next_check = 0
+            self._suppress(0)
         return r
 
     def deliver(self, uint64_t cause, uint64_t tval, int interrupt):
         """Enter the guest's handler for the trap that exited (its M-level trap entry, or an
         exception reflected from the bitmap). Returns take_trap's result (0, or an EXIT_*)."""
         cdef int r
-        self.s.vmcs.suppress = 1
+        self._suppress(1)
         r = take_trap(self.s, cause, tval, interrupt)
-        self.s.vmcs.suppress = 0
-        self.s.next_check = 0
+        self._suppress(0)
         return r
 
     def inject(self):
@@ -114,9 +120,9 @@ cdef class Vmx:
         cdef int r
         if not pending_interrupts(s):
             return -1
-        s.vmcs.suppress = 1
+        self._suppress(1)
         r = take_pending_interrupt(s)
-        s.vmcs.suppress = 0
+        self._suppress(0)
         if r > 0:
             return -2 - r
         if r < 0:
@@ -129,6 +135,8 @@ cdef class Vmx:
         def __get__(self): return self.s.vmcs.qual
     property gpa:
         def __get__(self): return self.s.vmcs.gpa
+    property insn:
+        def __get__(self): return self.s.vmcs.insn
     property guest_translates:
         def __get__(self): return (self.s.satp >> 60) == 8 and self.s.priv != PRV_M
 

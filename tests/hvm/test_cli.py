@@ -26,7 +26,8 @@ def main(capsys, *argv):
     (["--hvm", "mmio=nodev"], "--hvm: mmio: no device 'nodev'"),
     (["--hvm", "ept-page=4m"], "--hvm: ept-page=4m: expected one of 4k, 2m, 1g"),
     (["--hvm", "preempt=-5"], "--hvm: preempt: must be >= 0"),
-    (["--mmu", "shadow"], "hvm: --mmu shadow is not implemented yet"),
+    (["--mmu", "shadow", "--hvm", "satp=off"], "--hvm: satp=off: --mmu shadow needs satp exiting"),
+    (["--mmu", "shadow", "--hvm", "mmio=uart"], "--hvm: mmio: --mmu shadow needs mmio=all"),
     (["--mmu", "flat"], "argument --mmu: invalid choice: 'flat'"),
 ])
 def test_bad_hvm_options_are_one_line_errors(capsys, args, message):

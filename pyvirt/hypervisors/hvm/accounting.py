@@ -6,7 +6,8 @@ from pyvirt.machine.vmx import REASON_NAMES
 
 # work(...) keyword -> profile event charged once per unit
 WORK_EVENTS = {"vmcs_reads": "vmcs_read", "vmcs_writes": "vmcs_write", "decode": "vmm_decode",
-               "emulate": "vmm_emulate", "inject": "vmm_inject", "guest_pte_reads": "vmm_guest_pte_read"}
+               "emulate": "vmm_emulate", "inject": "vmm_inject", "guest_pte_reads": "vmm_guest_pte_read",
+               "shadow_pte_writes": "vmm_shadow_pte_write"}
 
 
 class ExitAccounting:
@@ -46,6 +47,10 @@ class ExitAccounting:
         self.vmx.charge(cycles)
         self._work += cycles
 
+    def rename(self, name):
+        """Attribute this exit to the VMM-level reason name (a page fault's outcome)."""
+        self._reason = name
+
     def csr_exit(self, num):
         name = csr_name(num)
         self.csr[name] = self.csr.get(name, 0) + 1
@@ -84,7 +89,7 @@ class ExitAccounting:
             self.vmx.flush_tlb()
         self.entries += 1
 
-    def add_stats(self, result, bus):
+    def add_stats(self, result):
         """Add the cycle categories and the `hvm` section to the statistics."""
         ev = self.events
         by_cat = result["cycles"]["by_category"]
@@ -109,5 +114,6 @@ class ExitAccounting:
             "mmio_exits": {name: {"exits": n, "vmm_cycles": c} for name, (n, c) in sorted(self.devices.items())},
             "injected": dict(sorted(self.irqs.items())),
             "host_exits": self.host_exits,
-            "nested": {**nested, "guest_refs": walk_refs - nested["ept_refs"]},
         }
+        if nested["walks_2d"]:
+            result["hvm"]["nested"] = {**nested, "guest_refs": walk_refs - nested["ept_refs"]}

@@ -15,6 +15,7 @@ SWITCHES = ("extint", "intwin", "wfi", "satp", "vmcall", "sfence", "vpid", "pwc"
 EPT_PAGES = {"4k": 0, "2m": 1, "1g": 2}       # leaf level of the largest second-stage page
 CSR_NUMBERS = {name: num for num, name in CSR_NAMES.items()}
 PAGE_FAULTS = (12, 13, 15)
+PMP_CSRS = range(0x3A0, 0x3F0)
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class Controls:
     spec: Dict[str, str] = field(default_factory=dict, compare=False)
 
     def csr_bits(self):
-        """The CSR bitmap as (number, read, write) triples."""
+        """The CSR bitmap as (number, read, write) triples (a number may repeat: the union)."""
         bits = []
         for item, read, write in self.csr:
             numbers = [n for n in range(4096) if (n >> 8) & 3 == 3] if item == "m" else [item]
@@ -56,6 +57,21 @@ def defaults(mmu):
     if mmu == "shadow":
         return Controls(satp=True, sfence=True, exceptions=PAGE_FAULTS)
     return Controls()
+
+
+def for_shadow(controls):
+    """The controls shadow paging cannot do without, added: page faults in the exception
+    bitmap and writes of the PMP CSRs (the guest's PMP shapes the shadow leaves) in the CSR
+    bitmap. Turning satp-write or sfence.vma exiting off, or passing a device through (the
+    shadow maps no device), is an error."""
+    off = [name for name in ("satp", "sfence") if not getattr(controls, name)]
+    if off:
+        raise PyvirtError(f"--hvm: {off[0]}=off: --mmu shadow needs {off[0]} exiting")
+    if controls.mmio != ("all",):
+        raise PyvirtError("--hvm: mmio: --mmu shadow needs mmio=all (shadow tables map no device)")
+    pmp = tuple((num, False, True) for num in PMP_CSRS)
+    return replace(controls, exceptions=tuple(sorted(set(controls.exceptions) | set(PAGE_FAULTS))),
+                   csr=controls.csr + pmp)
 
 
 def _switch(name, value):

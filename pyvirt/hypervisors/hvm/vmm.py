@@ -6,8 +6,10 @@ where a VMCS control says so (machine/vmx.pxd). Each exit costs the hardware's `
 VMM's work per operation, and `vm_entry`; the VMM emulates the exiting instruction by running
 it on the guest state with exits suppressed (the machine's own code), delivers the traps that
 target the guest's M level (or serves them with the built-in SBI) and injects interrupts at
-VM entry. Memory: nested paging (second stage built by ept.py) or shadow paging.
+VM entry. Memory: nested paging (second stage built by ept.py) or shadow paging (shadowing.pyx,
+the trap VMM's ShadowMMU behind satp-write, sfence.vma and page-fault exits).
 """
+from pyvirt.config import MMU_MODES, SHADOW_POLICIES
 from pyvirt.errors import PyvirtError
 from pyvirt.firmware.sbi import FirmwareTrap, Sbi
 from pyvirt.hypervisors.base import EXIT_BUDGET, EXIT_MTRAP, VMM
@@ -15,12 +17,15 @@ from pyvirt.hypervisors.hvm import controls as controls_mod
 from pyvirt.hypervisors.hvm.accounting import ExitAccounting
 from pyvirt.hypervisors.hvm.controls import EPT_PAGES
 from pyvirt.hypervisors.hvm.ept import SecondStage, pool_bytes
+from pyvirt.hypervisors.hvm.shadowing import ShadowPaging
 from pyvirt.machine.vmx import CONTROL_BITS, REASON_NAMES, Vmx
 
 PRV_M = 3
 EXIT_VMEXIT = 8
 INTERRUPT_BIT = 1 << 63
 ECALL_FROM_S = 9
+PAGE_FAULTS = controls_mod.PAGE_FAULTS
+PMP_CSRS = controls_mod.PMP_CSRS
 SBI_CONSOLE = (0x01, 0x02, 0x4442434E)       # legacy putchar/getchar, DBCN: host I/O when hosted
 STUCK_LIMIT = 100_000
 VPID = 1
@@ -31,18 +36,24 @@ class HvmVMM(VMM):
     mode = "hvm"
 
     def __init__(self, config, console=None, input_source=None):
-        if config.mmu != "nested":
-            raise PyvirtError(f"hvm: --mmu {config.mmu} is not implemented yet (use --mmu nested)")
+        if config.mmu not in MMU_MODES:
+            raise PyvirtError(f"unknown --mmu '{config.mmu}' (choose from {', '.join(MMU_MODES)})")
         self.controls = controls_mod.parse(config.hvm, config.mmu)
+        if config.mmu == "shadow":
+            _check_shadow(config)
+            self.controls = controls_mod.for_shadow(self.controls)
         super().__init__(config, console, input_source)
         self.vmx = Vmx(self.hart)
         self.acct = ExitAccounting(self.vmx, self.profile, self.controls)
+        self.shadow = None
         self._configure()
         self.sbi = Sbi(self.board) if config.bios == "builtin" else None
         self._stuck = (None, 0)
         self._in_guest = False
 
     def board_options(self):
+        if self.config.mmu == "shadow":
+            return {"private_bytes": self.config.shadow_pool_bytes + 4096}    # + the empty root
         return {"private_bytes": pool_bytes(self.config.mem_bytes)}
 
     def _configure(self):
@@ -52,7 +63,11 @@ class HvmVMM(VMM):
         bits = sum(bit for name, bit in CONTROL_BITS.items() if getattr(c, name))
         regions = list(self.board.bus.device_stats())
         self.vmx.configure(bits, sum(1 << e for e in c.exceptions), c.csr_bits(), c.mmio_mask(regions))
-        bus = self.board.bus
+        bus, config = self.board.bus, self.config
+        if config.mmu == "shadow":
+            self.shadow = ShadowPaging(self.hart, bus, config.shadow_pool_bytes, config.shadow_policy,
+                                       config.shadow_roots, config.shadow_flood_limit)
+            return
         stage = SecondStage(bus.ram_base + bus.ram_size, bus.private_size)
         root = stage.map_identity(bus.ram_base, bus.ram_size, EPT_PAGES[c.ept_page])
         stage.write(self.vmx)
@@ -114,11 +129,23 @@ class HvmVMM(VMM):
 
     # ---- exit handlers: each returns an EXIT_* code (EXIT_BUDGET: continue the guest) ----
     def _emulate(self):
-        """CSR access, satp write, mret, wfi, sfence.vma: run it on the guest state."""
+        """CSR access, satp write, mret, wfi, sfence.vma: run it on the guest state (and keep
+        the shadow tables coherent with what it changed)."""
+        reason, insn = self.vmx.reason, self.vmx.insn
         self.acct.work(vmcs_reads=1, decode=1, emulate=1, vmcs_writes=1)
-        if self.vmx.reason in (REASON["csr_read"], REASON["csr_write"], REASON["satp_write"]):
+        if reason in (REASON["csr_read"], REASON["csr_write"], REASON["satp_write"]):
             self.acct.csr_exit(self.vmx.qual)
-        return self.vmx.step()
+        rs1, rs2 = (insn >> 15) & 31, (insn >> 20) & 31
+        va = self.hart.get_reg(rs1)
+        code = self.vmx.step()
+        if self.shadow is not None:
+            if reason == REASON["satp_write"]:
+                self.shadow.reset_views()
+            elif reason == REASON["csr_write"] and self.vmx.qual in PMP_CSRS:
+                self.shadow.pmp_written()
+            elif reason == REASON["sfence.vma"]:
+                self.shadow.sfence(rs1 != 0, va, rs2 != 0)
+        return code
 
     def _device(self):
         """EPT violation on a device region: decode the instruction (walking the guest's tables
@@ -130,8 +157,34 @@ class HvmVMM(VMM):
         return self.vmx.step()
 
     def _reflect(self):
-        """An exception of the bitmap: deliver it into the guest."""
+        """An exception of the bitmap: deliver it into the guest (a page fault under shadow
+        paging goes to the shadow MMU first)."""
+        if self.shadow is not None and self.vmx.qual in PAGE_FAULTS:
+            return self._shadow_fault()
         return self._deliver(self.vmx.qual)
+
+    def _shadow_fault(self):
+        """A page fault under shadow paging: a hidden fault (fill the shadow), a true fault
+        (deliver it), or an access the VMM emulates (device, traced page table, MPRV)."""
+        reads, writes = self.shadow.counters()
+        name, pa, cause = self.shadow.fault(self.vmx.qual, self.hart.exit_tval)
+        reads, writes = (a - b for a, b in zip(self.shadow.counters(), (reads, writes)))
+        self.acct.rename(name)
+        if name == "shadow_fill":
+            self.acct.work(vmcs_reads=2, guest_pte_reads=reads, shadow_pte_writes=writes)
+            return EXIT_BUDGET
+        if name == "guest_page_fault":
+            return self._deliver(cause, guest_pte_reads=reads, shadow_pte_writes=writes)
+        walks = 2 * 3 if self.vmx.guest_translates else 0
+        self.acct.work(vmcs_reads=2, decode=1, emulate=1, vmcs_writes=1, guest_pte_reads=reads + walks,
+                       shadow_pte_writes=writes)
+        if name == "mmio":
+            self.acct.device_exit(self.board.bus.device_at(pa).name)
+            self.acct.host_pass()
+        code = self.vmx.step()
+        if name == "pt_write":
+            self.shadow.guest_write(pa, 8)
+        return code
 
     def _interrupt(self):
         """External interrupt or interrupt window: injected at the VM entry that follows."""
@@ -159,10 +212,10 @@ class HvmVMM(VMM):
         self.acct.work()
         return EXIT_BUDGET
 
-    def _deliver(self, cause):
+    def _deliver(self, cause, **work):
         """Enter the guest's handler for the trap that exited (mcause value: bit 63 for an
         interrupt), as the hardware would have without the exit."""
-        self.acct.work(vmcs_reads=2, inject=1, vmcs_writes=1)
+        self.acct.work(vmcs_reads=2, inject=1, vmcs_writes=1, **work)
         r = self.vmx.deliver(cause & ~INTERRUPT_BIT, self.hart.exit_tval, 1 if cause & INTERRUPT_BIT else 0)
         return EXIT_BUDGET if r == 0 else r
 
@@ -198,8 +251,20 @@ class HvmVMM(VMM):
         """The common statistics plus an `hvm` section: exits by reason with their cycles, VM
         entry/exit cycles, CSR and device exits, injections, the second stage's counters."""
         result = super().stats()
-        self.acct.add_stats(result, self.board.bus)
+        self.acct.add_stats(result)
+        result["hvm"]["mmu"] = self.config.mmu
+        if self.shadow is not None:
+            result["hvm"]["shadow"] = self.shadow.mmu.stats()
         return result
+
+
+def _check_shadow(config):
+    """The shadow MMU's options (as trap mode checks them)."""
+    if config.shadow_policy not in SHADOW_POLICIES:
+        raise PyvirtError(f"unknown shadow policy '{config.shadow_policy}' (choose from "
+                          f"{', '.join(SHADOW_POLICIES)})")
+    if not 16 * 4096 <= config.shadow_pool_bytes < 0xFFFF * 4096:
+        raise PyvirtError("the shadow pool must hold 16 to 65534 pages")
 
 
 REASON = {name: num for num, name in REASON_NAMES.items()}
