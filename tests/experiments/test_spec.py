@@ -15,7 +15,7 @@ def test_matrix_expansion_and_order(tiny):
     assert syscall["run"] == "syscall 100" and syscall["bios"] == "builtin"
     assert syscall["guest"] == "guests/prebuilt/kernel-native.elf"
     assert hello["guest"] == "guests/prebuilt/hello.elf" and hello["bios"] == "none" and hello["run"] is None
-    assert runs[2].params["config"] == {"mmu": "shadow"}
+    assert runs[2].params["config"] == {"mmu": "shadow", "hvm": "satp=off"}
 
 
 def test_keys_are_stable_and_content_addressed():
