@@ -7,7 +7,7 @@ from tests.test_prebuilt import PREBUILT
 from tests.test_sbi import PROGRAMS as SBI_PROGRAMS, built  # noqa: F401 (fixture)
 from tests.trap.harness import CLINT, Probe, run
 
-from .test_programs import MMUS
+from .harness import MMUS
 
 from .harness import csr_exits, exits, same_as_native
 
