@@ -43,3 +43,17 @@ def test_stats_file_has_the_hvm_section(capsys, tmp_path):
     stats = json.loads(path.read_text())
     assert stats["mode"] == "hvm" and stats["hvm"]["exits"] > 0
     assert stats["cycles"]["total"] == sum(stats["cycles"]["by_category"].values())
+
+
+def test_profile_controls_apply_before_the_command_line(capsys, tmp_path):
+    from pyvirt.costmodel.profile import PROFILES_DIR
+    text = (PROFILES_DIR / "unit.toml").read_text()
+    profile = tmp_path / "p.toml"
+    profile.write_text(text.replace("[model]\n", '[model]\nhvm = "csr=none,mmio=none"\n') if "[model]" in text
+                       else text.replace("[cpi]", '[model]\nhvm = "csr=none,mmio=none"\n\n[cpi]'))
+    path = tmp_path / "s.json"
+    assert main(capsys, "--profile", str(profile), "--stats", str(path))[0] == 0
+    assert json.loads(path.read_text())["hvm"]["exits"] == 0              # nothing exits
+    assert main(capsys, "--profile", str(profile), "--hvm", "mmio=uart", "--stats", str(path))[0] == 0
+    reasons = json.loads(path.read_text())["hvm"]["by_reason"]
+    assert list(reasons) == ["ept_violation"] and reasons["ept_violation"]["exits"] > 0

@@ -38,11 +38,14 @@ class HvmVMM(VMM):
     def __init__(self, config, console=None, input_source=None):
         if config.mmu not in MMU_MODES:
             raise PyvirtError(f"unknown --mmu '{config.mmu}' (choose from {', '.join(MMU_MODES)})")
-        self.controls = controls_mod.parse(config.hvm, config.mmu)
         if config.mmu == "shadow":
             _check_shadow(config)
-            self.controls = controls_mod.for_shadow(self.controls)
         super().__init__(config, console, input_source)
+        try:
+            self.controls = self._controls()
+        except PyvirtError:
+            self.board.close()
+            raise
         self.vmx = Vmx(self.hart)
         self.acct = ExitAccounting(self.vmx, self.profile, self.controls)
         self.shadow = None
@@ -50,6 +53,12 @@ class HvmVMM(VMM):
         self.sbi = Sbi(self.board) if config.bios == "builtin" else None
         self._stuck = (None, 0)
         self._in_guest = False
+
+    def _controls(self):
+        """The VMCS controls: the defaults for --mmu, then the profile's [model] hvm, then --hvm."""
+        spec = ",".join(s for s in (self.profile.hvm, self.config.hvm) if s)
+        controls = controls_mod.parse(spec, self.config.mmu)
+        return controls_mod.for_shadow(controls) if self.config.mmu == "shadow" else controls
 
     def board_options(self):
         if self.config.mmu == "shadow":
