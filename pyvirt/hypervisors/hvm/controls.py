@@ -15,6 +15,7 @@ SWITCHES = ("extint", "intwin", "wfi", "satp", "vmcall", "sfence", "vpid", "pwc"
 EPT_PAGES = {"4k": 0, "2m": 1, "1g": 2}       # leaf level of the largest second-stage page
 CSR_NUMBERS = {name: num for num, name in CSR_NAMES.items()}
 PAGE_FAULTS = (12, 13, 15)
+MAX_PREEMPT = 1 << 48            # cycles: far beyond any run, and no overflow of the cycle counter
 PMP_CSRS = range(0x3A0, 0x3F0)
 
 
@@ -125,8 +126,8 @@ def parse(spec, mmu):
             changes[name] = _switch(name, value)
         elif name == "preempt":
             changes[name] = _number(name, value)
-            if changes[name] < 0:
-                raise PyvirtError("--hvm: preempt: must be >= 0")
+            if not 0 <= changes[name] <= MAX_PREEMPT:
+                raise PyvirtError(f"--hvm: preempt: must be between 0 and {MAX_PREEMPT}")
         elif name == "exceptions":
             changes[name] = _exceptions(value)
         elif name == "csr":
