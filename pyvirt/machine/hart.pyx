@@ -377,7 +377,7 @@ cdef class Hart:
             r = s.stop_requested
             s.stop_requested = 0
             return r
-        if s.vmcs.nonroot and s.cycles >= s.vmcs.preempt_at and not s.vmcs.suppress:
+        if s.vmcs.nonroot and s.cycles >= s.vmcs.preempt_at:
             s.vmcs.preempt_at = NEVER
             return vmx_exit(s, VMX_PREEMPT, 0)
         timer_update(s)

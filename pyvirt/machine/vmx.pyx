@@ -16,6 +16,7 @@ REASON_NAMES = {VMX_EXCEPTION: "exception", VMX_EXTINT: "external_interrupt", VM
                 VMX_WFI: "wfi", VMX_SFENCE: "sfence.vma", VMX_VMCALL: "vmcall", VMX_SATP: "satp_write",
                 VMX_CSR_READ: "csr_read", VMX_CSR_WRITE: "csr_write", VMX_EPT_VIOLATION: "ept_violation",
                 VMX_PREEMPT: "preemption_timer", VMX_MTRAP: "trap_to_m", VMX_MRET: "mret"}
+VM_EXIT = EXIT_VMEXIT               # Hart.run's code for a VM exit
 CONTROL_BITS = {"extint": CTL_EXTINT, "intwin": CTL_INTWIN, "wfi": CTL_WFI, "satp": CTL_SATP,
                 "vmcall": CTL_VMCALL, "sfence": CTL_SFENCE}
 

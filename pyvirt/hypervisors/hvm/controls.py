@@ -5,8 +5,8 @@ Switches (on|off): extint, intwin, wfi, satp, vmcall, sfence, vpid, pwc. Values:
 M-level CSR, or a CSR name/number with :r, :w or :rw, default rw), mmio=all|none|DEV+DEV+...
 (device regions whose accesses exit), ept-page=4k|2m|1g (largest second-stage page).
 """
-from dataclasses import dataclass, field, replace
-from typing import Dict, Tuple
+from dataclasses import asdict, dataclass, replace
+from typing import Tuple
 
 from pyvirt.errors import PyvirtError
 from pyvirt.hypervisors.trap.vmm import CSR_NAMES
@@ -34,7 +34,14 @@ class Controls:
     csr: Tuple[Tuple[int, bool, bool], ...] = (("m", True, True),)
     mmio: Tuple[str, ...] = ("all",)
     ept_page: str = "4k"
-    spec: Dict[str, str] = field(default_factory=dict, compare=False)
+
+    def to_dict(self):
+        """Plain data for the statistics (CSR numbers in hex)."""
+        d = asdict(self)
+        d["csr"] = [f"{item if item == 'm' else hex(item)}:{'r' if r else ''}{'w' if w else ''}"
+                    for item, r, w in self.csr]
+        d["exceptions"], d["mmio"] = list(self.exceptions), list(self.mmio)
+        return d
 
     def csr_bits(self):
         """The CSR bitmap as (number, read, write) triples (a number may repeat: the union)."""
@@ -116,12 +123,11 @@ def parse(spec, mmu):
     controls = defaults(mmu)
     if not spec:
         return controls
-    changes, seen = {}, {}
+    changes = {}
     for item in spec.split(","):
         name, sep, value = item.partition("=")
         if not sep or not value:
             raise PyvirtError(f"--hvm: '{item}': expected NAME=VALUE")
-        seen[name] = value
         if name in SWITCHES:
             changes[name] = _switch(name, value)
         elif name == "preempt":
@@ -141,4 +147,4 @@ def parse(spec, mmu):
         else:
             raise PyvirtError(f"--hvm: unknown control '{name}' (known: {', '.join(SWITCHES)}, preempt, "
                               f"exceptions, csr, mmio, ept-page)")
-    return replace(controls, spec=seen, **changes)
+    return replace(controls, **changes)

@@ -18,10 +18,9 @@ from pyvirt.hypervisors.hvm.accounting import ExitAccounting
 from pyvirt.hypervisors.hvm.controls import EPT_PAGES
 from pyvirt.hypervisors.hvm.ept import SecondStage, pool_bytes
 from pyvirt.hypervisors.hvm.shadowing import ShadowPaging
-from pyvirt.machine.vmx import CONTROL_BITS, REASON_NAMES, Vmx
+from pyvirt.machine.vmx import CONTROL_BITS, REASON_NAMES, VM_EXIT as EXIT_VMEXIT, Vmx
 
 PRV_M = 3
-EXIT_VMEXIT = 8
 INTERRUPT_BIT = 1 << 63
 ECALL_FROM_S = 9
 PAGE_FAULTS = controls_mod.PAGE_FAULTS
@@ -262,6 +261,7 @@ class HvmVMM(VMM):
         result = super().stats()
         self.acct.add_stats(result)
         result["hvm"]["mmu"] = self.config.mmu
+        result["hvm"]["controls"] = self.controls.to_dict()
         if self.shadow is not None:
             result["hvm"]["shadow"] = self.shadow.mmu.stats()
         return result
