@@ -9,7 +9,7 @@ from pyvirt.machine.state cimport *
 from pyvirt.machine.hart cimport Hart
 from pyvirt.machine.mmu cimport mmu_update_mode, tlb_flush
 from pyvirt.machine.nested cimport pwc_flush
-from pyvirt.machine.trap cimport take_trap, take_pending_interrupt, pending_interrupts
+from pyvirt.machine.trap cimport take_trap, take_pending_interrupt, pending_interrupts, timer_update
 from pyvirt.machine.vmx cimport *
 
 REASON_NAMES = {VMX_EXCEPTION: "exception", VMX_EXTINT: "external_interrupt", VMX_INTWIN: "interrupt_window",
@@ -119,6 +119,7 @@ cdef class Vmx:
         number, or -1 (none), or -2 - an EXIT_* code (it targets the firmware's M-mode)."""
         cdef HartState* s = self.s
         cdef int r
+        timer_update(s)                           # a deadline the VMM's work or an idle wfi passed
         if not pending_interrupts(s):
             return -1
         self._suppress(1)
