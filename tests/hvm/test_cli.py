@@ -29,6 +29,8 @@ def main(capsys, *argv):
     (["--hvm", f"preempt={1 << 64}"], "--hvm: preempt: must be between 0 and"),
     (["--mmu", "shadow", "--hvm", "satp=off"], "--hvm: satp=off: --mmu shadow needs satp exiting"),
     (["--mmu", "shadow", "--hvm", "mmio=uart"], "--hvm: mmio: --mmu shadow needs mmio=all"),
+    (["--mmu", "shadow", "--shadow-policy", "resync", "--hvm", "sfence=off"],
+     "--hvm: sfence=off: --mmu shadow needs sfence exiting"),
     (["--mmu", "flat"], "argument --mmu: invalid choice: 'flat'"),
 ])
 def test_bad_hvm_options_are_one_line_errors(capsys, args, message):

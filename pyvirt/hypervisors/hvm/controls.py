@@ -67,12 +67,13 @@ def defaults(mmu):
     return Controls()
 
 
-def for_shadow(controls):
+def for_shadow(controls, policy):
     """The controls shadow paging cannot do without, added: page faults in the exception
     bitmap and writes of the PMP CSRs (the guest's PMP shapes the shadow leaves) in the CSR
-    bitmap. Turning satp-write or sfence.vma exiting off, or passing a device through (the
-    shadow maps no device), is an error."""
-    off = [name for name in ("satp", "sfence") if not getattr(controls, name)]
+    bitmap. Turning satp-write exiting off, sfence.vma exiting under the resync policy (which
+    resyncs there), or passing a device through (the shadow maps no device), is an error."""
+    needed = ("satp", "sfence") if policy == "resync" else ("satp",)
+    off = [name for name in needed if not getattr(controls, name)]
     if off:
         raise PyvirtError(f"--hvm: {off[0]}=off: --mmu shadow needs {off[0]} exiting")
     if controls.mmio != ("all",):

@@ -57,7 +57,9 @@ class HvmVMM(VMM):
         """The VMCS controls: the defaults for --mmu, then the profile's [model] hvm, then --hvm."""
         spec = ",".join(s for s in (self.profile.hvm, self.config.hvm) if s)
         controls = controls_mod.parse(spec, self.config.mmu)
-        return controls_mod.for_shadow(controls) if self.config.mmu == "shadow" else controls
+        if self.config.mmu == "shadow":
+            return controls_mod.for_shadow(controls, self.config.shadow_policy)
+        return controls
 
     def board_options(self):
         if self.config.mmu == "shadow":
