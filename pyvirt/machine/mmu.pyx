@@ -209,12 +209,14 @@ cdef int _walk(HartState* s, uint64_t va, int acc, const uint8_t* perm, uint64_t
 
 # The last step of a nested translation: the guest-physical address pa through the second
 # stage, then the TLB fill. A guest-physical address the second stage does not map (a
-# device) is returned as is, uncached: the device access then exits or is performed.
+# device) is returned as is, uncached: the device access then exits or is performed. One in
+# the hart's memory but not mapped is the VMM's private pool: an access fault, as natively.
 cdef int _nested_final(HartState* s, uint64_t va, int acc, uint64_t* pa, uint64_t size, int flags, int level,
                        int priv, uint32_t tag) noexcept nogil:
     cdef uint64_t hpa
     if not g_translate(s, pa[0], &hpa):
-        if (priv != PRV_M or s.pmp_locked) and not pmp_check(s, pa[0], size, acc, priv):
+        if pa[0] - s.ram_base < s.ram_size or \
+                ((priv != PRV_M or s.pmp_locked) and not pmp_check(s, pa[0], size, acc, priv)):
             return _access_fault(acc)
         return 0
     pa[0] = hpa

@@ -25,10 +25,13 @@ cdef class Vmx:
     """The VMCS of one hart and the VMM's operations on it."""
     cdef Hart hart
     cdef HartState* s
+    cdef uint64_t host_size, guest_size     # the hart's memory (RAM + the VMM's pool); guest RAM
 
     def __cinit__(self, Hart hart):
         self.hart = hart
         self.s = &hart.st
+        self.host_size = hart.st.ram_size
+        self.guest_size = hart.bus.ram_size
         self.s.vmcs.preempt_at = NEVER
         pwc_flush(self.s)
 
@@ -86,9 +89,11 @@ cdef class Vmx:
 
     cdef void _suppress(self, int on) noexcept:
         """Exits off (the VMM acts on the guest state) or on again; under shadow paging the
-        translation switches between the guest's own tables and the shadow."""
+        translation switches between the guest's own tables and the shadow, and the hart sees
+        guest RAM only (not the pool of shadow tables) while the VMM emulates."""
         self.s.vmcs.suppress = on
         if self.s.vmcs.shadow:
+            self.s.ram_size = self.guest_size if on else self.host_size
             mmu_update_mode(self.s)
         if not on:
             self.s.next_check = 0

@@ -176,3 +176,14 @@ EXTREMES = [  # every exception exits, timer preemption, all optional exits on; 
 @pytest.mark.parametrize("name", isa_test_names())
 def test_controls_never_change_what_the_guest_computes(programs_dir, name):  # noqa: F811
     same_program(programs_dir / "isa" / f"{name}.elf", EXTREMES, 5_000_000)
+
+
+def test_the_vmm_pool_is_never_guest_memory(tmp_path):
+    pool = A.RAM_BASE + (128 << 20)                      # right after guest RAM: the VMM's tables
+    p = Probe()
+    p.li("t6", pool).ld("a0", "t6", 0).sd("a0", "t6", 8)  # M-mode, Bare: access faults natively
+    p.li("t0", (1 << 17) | (1 << 11)).csrs("mstatus", "t0")            # MPRV with MPP = S: emulated
+    p.ld("a1", "t6", 16).li("t0", 1 << 17).csrc("mstatus", "t0")
+    p.finish()
+    for r in each(same_as_native(tmp_path, p)):
+        assert r.stats["traps"]["exceptions"] == {"load_access": 2, "store_access": 1}
