@@ -121,6 +121,8 @@ def config_from_args(args: argparse.Namespace) -> MachineConfig:
         interfaces.append(interface)
     if interfaces.count("pio") > 1:
         raise PyvirtError("only one drive can use if=pio (the board has one PIO disk controller)")
+    if args.hvm and args.mode != "hvm":
+        raise PyvirtError(f"--hvm applies to --mode hvm only (not --mode {args.mode})")
     if args.tlb_entries % args.tlb_ways:
         raise PyvirtError(f"--tlb-entries {args.tlb_entries} is not divisible by --tlb-ways {args.tlb_ways}")
     load_profile(args.profile)

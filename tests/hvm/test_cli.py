@@ -39,6 +39,12 @@ def test_bad_hvm_options_are_one_line_errors(capsys, args, message):
     assert err.startswith("pyvirt: error: ") and message in err and err.count("\n") == 1, err
 
 
+def test_hvm_controls_need_hvm_mode(capsys):
+    status = cli.main(["run", HELLO, "--bios", "none", "--hvm", "wfi=off"])
+    err = capsys.readouterr().err
+    assert status == 2 and err == "pyvirt: error: --hvm applies to --mode hvm only (not --mode native)\n"
+
+
 def test_stats_file_has_the_hvm_section(capsys, tmp_path):
     path = tmp_path / "s.json"
     status, out, _ = main(capsys, "--hvm", "vpid=off,pwc=on,csr=m+time:r", "--stats", str(path))
