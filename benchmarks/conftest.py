@@ -1,7 +1,7 @@
 """Shared fixtures for pyvirt's emulator-throughput benchmarks.
 
 The benchmarks run the compute-bound bare-metal guests of guests/prebuilt/ on
-pyvirt with `--bios none` (natively, and under trap mode: test_trap_mips.py) and
+pyvirt with `--bios none` (natively, and under trap and hvm mode: test_vmm_mips.py) and
 report guest MIPS (instructions retired / host wall seconds).  See README.md.
 """
 import time

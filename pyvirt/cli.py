@@ -6,7 +6,7 @@ import sys
 from typing import List, Optional
 
 from pyvirt import __version__
-from pyvirt.config import SHADOW_POLICIES, MachineConfig, parse_drive
+from pyvirt.config import MMU_MODES, SHADOW_POLICIES, MachineConfig, parse_drive
 from pyvirt.console import StdinSource
 from pyvirt.costmodel import load_profile
 from pyvirt.errors import PyvirtError
@@ -89,6 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--shadow-policy", choices=SHADOW_POLICIES, default="trace",
                      help="trap mode: keep shadow page tables coherent by tracing guest page-table writes "
                           "(trace) or by resyncing on sfence.vma (resync)")
+    run.add_argument("--mmu", choices=MMU_MODES, default="nested",
+                     help="hvm mode: nested paging (two-stage translation) or shadow page tables")
+    run.add_argument("--hvm", default="", metavar="CONTROLS",
+                     help="hvm mode: VMCS controls and options, comma-separated NAME=VALUE (docs/hvm.md)")
     snapshot_cli.add_arguments(run)
     migration_cli.add_arguments(run)
     for module in VERBS.values():
@@ -122,6 +126,8 @@ def config_from_args(args: argparse.Namespace) -> MachineConfig:
         interfaces.append(interface)
     if interfaces.count("pio") > 1:
         raise PyvirtError("only one drive can use if=pio (the board has one PIO disk controller)")
+    if args.hvm and args.mode != "hvm":
+        raise PyvirtError(f"--hvm applies to --mode hvm only (not --mode {args.mode})")
     if args.tlb_entries % args.tlb_ways:
         raise PyvirtError(f"--tlb-entries {args.tlb_entries} is not divisible by --tlb-ways {args.tlb_ways}")
     load_profile(args.profile)
@@ -132,6 +138,7 @@ def config_from_args(args: argparse.Namespace) -> MachineConfig:
         drives=list(args.drive), append=args.append, profile=args.profile,
         stats_path=args.stats, stats_text=args.stats_text, max_insns=args.max_insns,
         tlb_entries=args.tlb_entries, tlb_ways=args.tlb_ways, shadow_policy=args.shadow_policy,
+        mmu=args.mmu, hvm=args.hvm,
     )
 
 

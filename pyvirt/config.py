@@ -6,6 +6,7 @@ from pyvirt.errors import PyvirtError
 
 DRIVE_INTERFACES = ("virtio", "pio", "pv")     # pv: the paravirtual block ring (--mode pv)
 SHADOW_POLICIES = ("trace", "resync")
+MMU_MODES = ("nested", "shadow")      # hvm memory virtualization
 
 
 @dataclass
@@ -27,6 +28,9 @@ class MachineConfig:
     shadow_pool_bytes: int = 4 << 20     # VMM-private memory for shadow tables, after guest RAM
     shadow_roots: int = 32               # shadow roots (address space x view) cached at most
     shadow_flood_limit: int = 3          # trace: drop a table written this often unused (0: trace every write)
+    # hvm mode: hardware assist (docs/hvm.md)
+    mmu: str = "nested"                  # nested (two-stage translation) | shadow (shadow page tables)
+    hvm: str = ""                        # VMCS controls and options, e.g. "extint=off,vpid=off,pwc=on"
 
 
 def parse_drive(spec: str) -> Tuple[str, str]:

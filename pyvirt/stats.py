@@ -66,4 +66,10 @@ def summary(stats):
         lines.append(f"shadow ({shadow['policy']}): hidden faults {shadow['hidden_faults']}, true faults "
                      f"{shadow['true_faults']}, traced writes {shadow['traced_writes']}, resyncs "
                      f"{shadow['resyncs']}, live tables {shadow['live_tables']}")
+    hvm = stats.get("hvm")
+    if hvm:                           # hvm mode: VM exits by reason, the second stage's walks
+        reasons = sorted(hvm["by_reason"].items(), key=lambda kv: -kv[1]["exits"])
+        lines.append(f"vm exits ({hvm['mmu']}): {hvm['exits']}  " + ", ".join(f"{k} {v['exits']}" for k, v in reasons))
+        if "nested" in hvm:
+            lines.append("nested: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in hvm["nested"].items()))
     return "\n".join(lines)

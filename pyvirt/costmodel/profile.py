@@ -2,7 +2,8 @@
 
 A profile file has these sections (docs/cost-model.md explains every key):
   [profile]  name, description, clock_hz
-  [model]    optional model options: hypervisor = "bare-metal" (default) | "hosted"
+  [model]    optional model options: hypervisor = "bare-metal" (default) | "hosted";
+             hvm = "NAME=VALUE,..." (hvm mode's VMCS controls, applied before --hvm)
   [cpi]      one `{ cycles = N, source = "..." }` table per instruction class in CPI_KEYS
   [events]   one such table per event in EVENT_KEYS
 """
@@ -22,10 +23,10 @@ CPI_KEYS = ("alu", "mul", "div", "load", "store", "branch", "jump",
 EVENT_KEYS = ("trap_entry", "tlb_walk_ref", "device_access", "firmware_call",
               "vm_exit", "vm_entry", "hypercall", "world_switch", "host_io", "host_sched_delay",
               "vmm_exit", "vmm_decode", "vmm_emulate", "vmm_guest_pte_read", "vmm_shadow_pte_write",
-              "vmm_inject", "pv_pte_validate", "pv_hypercall")
+              "vmm_inject", "pv_pte_validate", "pv_hypercall", "vmcs_read", "vmcs_write")
 HEADER_KEYS = ("name", "description", "clock_hz")
 HYPERVISOR_TYPES = ("bare-metal", "hosted")     # [model] hypervisor: type 1 vs type 2
-MODEL_DEFAULTS = {"hypervisor": "bare-metal"}
+MODEL_DEFAULTS = {"hypervisor": "bare-metal", "hvm": ""}
 SECTIONS = {"cpi": CPI_KEYS, "events": EVENT_KEYS}
 _NAME_RE = re.compile(r"^[A-Za-z0-9_-]+$")
 
@@ -39,6 +40,7 @@ class Profile:
     events: Dict[str, int]       # event -> cycles per occurrence
     sources: Dict[str, str]      # "cpi.alu" / "events.vm_exit" -> citation or estimate
     hypervisor: str = "bare-metal"   # [model] hypervisor: "bare-metal" (type 1) or "hosted" (type 2)
+    hvm: str = ""                    # [model] hvm: VMCS controls (docs/hvm.md), applied before --hvm
 
     @property
     def cycles_per_tick(self) -> int:
@@ -52,7 +54,7 @@ class Profile:
             "description": self.description,
             "clock_hz": self.clock_hz,
             "cycles_per_tick": self.cycles_per_tick,
-            "model": {"hypervisor": self.hypervisor},
+            "model": {"hypervisor": self.hypervisor, **({"hvm": self.hvm} if self.hvm else {})},
             "cpi": dict(self.cpi),
             "events": dict(self.events),
             "sources": dict(self.sources),
@@ -118,6 +120,7 @@ def _parse(path: Path) -> Profile:
         events=values["events"],
         sources=sources,
         hypervisor=model["hypervisor"],
+        hvm=_string(path, "model.hvm", model["hvm"]) if model["hvm"] else "",
     )
 
 

@@ -2,7 +2,7 @@
 document (the plain-data form `Profile.to_dict()`), and that document back to a TOML file.
 
 Override keys name one value of the profile file: `cpi.KEY` / `events.KEY` (cycles),
-`profile.clock_hz`, `model.hypervisor`. A derived profile is named after its base and its
+`profile.clock_hz`, `model.hypervisor`, `model.hvm` (hvm controls). A derived profile is named after its base and its
 overrides (`modern[vm_exit=300]`); each overridden value's source says it was set by the
 experiment. Runs always execute a profile written from its document, so a manifest that records
 the documents pins the costs even if the shipped files change later.
@@ -19,10 +19,11 @@ SECTIONS = {"cpi": CPI_KEYS, "events": EVENT_KEYS}
 
 def check_override_key(where: str, section: str, key: str) -> None:
     group, _, name = key.partition(".")
-    ok = (group in SECTIONS and name in SECTIONS[group]) or key in ("profile.clock_hz", "model.hypervisor")
+    ok = (group in SECTIONS and name in SECTIONS[group]) or key in ("profile.clock_hz", "model.hypervisor",
+                                                                      "model.hvm")
     if not ok:
         raise PyvirtError(f"{where}: {section}.{key}: not a profile value (cpi.KEY, events.KEY, "
-                          f"profile.clock_hz or model.hypervisor)")
+                          f"profile.clock_hz, model.hypervisor or model.hvm)")
 
 
 def derive(base: str, overrides: dict) -> dict:
@@ -54,6 +55,10 @@ def _derive(base: str, overrides_json: str, file_state) -> str:
                 raise PyvirtError(f"profile override {key}: must be a positive multiple of {MTIME_HZ}, got {value!r}")
             doc["clock_hz"] = value
             doc["cycles_per_tick"] = value // MTIME_HZ
+        elif key == "model.hvm":
+            if not isinstance(value, str):
+                raise PyvirtError(f"profile override {key}: must be a string of hvm controls, got {value!r}")
+            doc["model"]["hvm"] = value
         else:
             if value not in HYPERVISOR_TYPES:
                 raise PyvirtError(f"profile override {key}: must be one of {', '.join(HYPERVISOR_TYPES)}, got {value!r}")

@@ -16,6 +16,7 @@ def create(config, **kwargs):
     if config.mode == "pv":
         from pyvirt.hypervisors.pv import PvVMM
         return PvVMM(config, **kwargs)
-    if config.mode in MODES:
-        raise PyvirtError(f"mode '{config.mode}' is not implemented yet")
+    if config.mode == "hvm":
+        from pyvirt.hypervisors.hvm import HvmVMM
+        return HvmVMM(config, **kwargs)
     raise PyvirtError(f"unknown mode '{config.mode}' (choose from {', '.join(MODES)})")

@@ -14,15 +14,18 @@ from pyvirt.machine.csr cimport csr_insn, csr_read, csr_write, csr_reset
 from pyvirt.machine.trap cimport (take_trap, take_pending_interrupt, pending_interrupts, do_mret, do_sret,
                                   set_priv, account_segment, charge, charge_cycles, mtime, timer_update,
                                   next_timer_cycle)
+from pyvirt.machine.vmx cimport (vmx_system_exits, vmx_mmio_exits, vmx_exit, VMX_PREEMPT, EXC_GUEST_LOAD,
+                                 EXC_GUEST_STORE)
 
 cdef enum:
     RET_NEXT = -1        # retired; pc = next instruction
     RET_JUMPED = -3      # retired; pc already set
     RET_IDLE = -4        # retired wfi with nothing that can wake the hart from inside
+    RET_VMEXIT = -5      # not executed: the instruction exits to the hvm VMM
 
 
 EXIT_NAMES = {EXIT_BUDGET: "budget", EXIT_STOP: "stop", EXIT_MTRAP: "mtrap", EXIT_WFI_IDLE: "wfi-idle",
-              EXIT_TOHOST: "tohost", EXIT_TRAP_LOOP: "trap-loop", EXIT_LIMIT: "limit"}
+              EXIT_TOHOST: "tohost", EXIT_TRAP_LOOP: "trap-loop", EXIT_LIMIT: "limit", EXIT_VMEXIT: "vmexit"}
 CLASS_NAMES = ("alu", "mul", "div", "load", "store", "branch", "jump", "csr", "amo", "fence", "system")
 EVENT_NAMES = ("trap_entry", "tlb_walk_ref", "device_access", "firmware_call")
 CATEGORY_NAMES = ("user", "supervisor", None, "machine", "trap_entry", "page_walk", "device", "firmware", "idle")
@@ -348,6 +351,8 @@ cdef class Hart:
                     elif cause == RET_IDLE:
                         s.pc, s.cycles, s.instret = npc, cycles + s.cpi[d.cls], instret + 1
                         return EXIT_WFI_IDLE
+                    elif cause == RET_VMEXIT:
+                        return EXIT_VMEXIT
                 else:
                     cause = EXC_ILLEGAL
             if cause >= 0:
@@ -366,10 +371,15 @@ cdef class Hart:
     cdef int _check(self) except -2:
         cdef HartState* s = &self.st
         cdef int r
+        if s.vmcs.suppress:
+            return EXIT_BUDGET                # the hvm VMM's single step ends at a trap
         if s.stop_requested:
             r = s.stop_requested
             s.stop_requested = 0
             return r
+        if s.vmcs.nonroot and s.cycles >= s.vmcs.preempt_at:
+            s.vmcs.preempt_at = NEVER
+            return vmx_exit(s, VMX_PREEMPT, 0)
         timer_update(s)
         r = take_pending_interrupt(s)
         return -1 if r <= 0 else r
@@ -399,6 +409,8 @@ cdef class Hart:
             return 0
         if pa & (size - 1):
             return cause                      # misaligned device access
+        if s.vmcs.nonroot and vmx_mmio_exits(s, self.bus.find(pa, size), pa):
+            return EXC_GUEST_LOAD
         if self.bus.mmio_read(pa, size, value) < 0:
             return cause
         charge(s, EV_DEVICE, CAT_DEVICE)
@@ -413,6 +425,8 @@ cdef class Hart:
             return 0
         if pa & (size - 1):
             return cause
+        if s.vmcs.nonroot and vmx_mmio_exits(s, self.bus.find(pa, size), pa):
+            return EXC_GUEST_STORE
         if self.bus.mmio_write(pa, size, value) < 0:
             return cause
         charge(s, EV_DEVICE, CAT_DEVICE)
@@ -542,6 +556,8 @@ cdef class Hart:
         cdef uint32_t rs2 = (insn >> 20) & 31
         cdef uint64_t result
         cdef int cause
+        if s.vmcs.nonroot and vmx_system_exits(s, insn):
+            return RET_VMEXIT
         if f3 != 0:
             if f3 == 4:
                 return EXC_ILLEGAL

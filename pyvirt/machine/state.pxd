@@ -80,6 +80,7 @@ cdef enum:
     EXIT_TOHOST = 4
     EXIT_TRAP_LOOP = 5
     EXIT_LIMIT = 6
+    EXIT_VMEXIT = 8        # hvm: a VM exit; HartState.vmcs holds its reason and qualification
 
 cdef enum:
     PAGE_SHIFT = 12
@@ -129,7 +130,7 @@ ctypedef struct TlbEntry:
     uint64_t vpn         # virtual page number, NO_PAGE when empty
     uint64_t ppn         # physical page number of this 4 KiB page
     int64_t addend       # host address of a byte = guest va + addend (only when direct != 0)
-    uint16_t asid
+    uint32_t asid        # tag: the ASID; in hvm non-root mode also TAG_BARE and the VPID (vmx.pxd)
     uint8_t flags        # PTE flags V R W X U G A D
     uint8_t level        # level of the leaf PTE (0 = 4 KiB, 1 = 2 MiB, 2 = 1 GiB)
     uint8_t direct       # 1: RAM page accessible through addend; 0: slow path (MMIO, watched page)
@@ -148,6 +149,42 @@ ctypedef struct Decoded:
 
 cdef enum:
     DCACHE_ENTRIES = 16384
+
+cdef enum:
+    PWC_ENTRIES = 16       # hvm page-walk cache (second-stage translations of guest table pages)
+    NUM_VIEWS = 11         # shadow-paging views (vmx.pxd)
+
+# The VMCS of hardware-assisted virtualization (hvm, docs/hvm.md): execution controls, the
+# second stage of nested paging and the exit information. The guest-state area is the
+# HartState itself while the hart runs in non-root mode.
+ctypedef struct Vmcs:
+    int nonroot            # 1: the hart runs a guest; the controls below apply
+    int suppress           # 1: the VMM acts on the guest state (emulation, injection): no exits
+    uint32_t controls      # CTL_* (vmx.pxd)
+    uint64_t exc_bitmap    # bit c: exception cause c exits
+    uint8_t csr_bitmap[1024]   # bit 2*num: a read of CSR num exits; bit 2*num+1: a write
+    uint64_t mmio_exit     # bit i: accesses to bus region i exit (else the hart performs them)
+    uint64_t preempt_at    # cycle at which the preemption timer exits (NEVER: disarmed)
+    # nested paging: guest physical -> host physical, Sv39x4
+    int nested
+    uint64_t ept_root      # host-physical address of the 16 KiB root table
+    uint32_t vpid          # TLB tag of the guest (0: VPID off)
+    int pwc                # page-walk cache on
+    uint64_t pwc_gpage[PWC_ENTRIES]
+    uint64_t pwc_hpage[PWC_ENTRIES]
+    uint64_t ept_refs      # second-stage references (also counted in walk_refs)
+    uint64_t pwc_hits
+    uint64_t walks_2d      # TLB misses walked in two dimensions
+    # shadow paging: the VMM's shadow root per view (vmx.pxd: shadow_view), a physical satp
+    # value; 0: none yet, the hardware uses the empty root, so the access faults to the VMM
+    int shadow
+    uint64_t shadow_satp[NUM_VIEWS]
+    uint64_t shadow_empty
+    # exit information
+    uint32_t reason        # VMX_* basic exit reason
+    uint64_t qual          # exit qualification (cause, CSR number, access kind, interrupt)
+    uint64_t gpa           # guest-physical address (EPT violation)
+    uint32_t insn          # the exiting instruction (SYSTEM exits)
 
 ctypedef struct HartState:
     uint64_t x[33]         # x[32] is a write sink: the decoder maps rd = x0 there, so x0 stays 0
@@ -209,7 +246,8 @@ ctypedef struct HartState:
     const uint8_t* perm_read    # 256-entry rows: may an access of this kind use a PTE with these flags
     const uint8_t* perm_write
     const uint8_t* perm_exec
-    uint16_t asid
+    uint32_t asid          # TLB tag of data accesses (the ASID natively)
+    uint32_t fetch_asid    # TLB tag of instruction fetches (differs from asid only in hvm with MPRV)
     uint64_t root_pa
     # fetch page buffer: the host address of the current instruction page
     uint64_t fetch_vpage
@@ -243,3 +281,4 @@ ctypedef struct HartState:
     uint64_t exit_cause     # mcause value of the exit (bit 63 set for an interrupt)
     uint64_t exit_tval
     uint64_t exit_pc
+    Vmcs vmcs               # hvm: zero (non-root mode off) in every other mode

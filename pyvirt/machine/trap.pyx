@@ -4,6 +4,7 @@
 from libc.stdint cimport uint64_t
 from pyvirt.machine.state cimport *
 from pyvirt.machine.mmu cimport mmu_update_mode
+from pyvirt.machine.vmx cimport vmx_trap_exits
 
 
 # Interrupt priority order (section 3.1.9): MEI, MSI, MTI, SEI, SSI, STI.
@@ -47,7 +48,7 @@ cdef inline uint64_t _deadline(HartState* s, uint64_t cmp) noexcept nogil:
 
 
 # Set the MTIP (and, with Sstc enabled, STIP) lines from the current time and arm
-# next_check at the next cycle a timer line can change.
+# next_check at the next cycle a timer line can change (or the hvm preemption timer fires).
 cdef void timer_update(HartState* s) noexcept nogil:
     cdef uint64_t now = mtime(s)
     if now >= s.mtimecmp:
@@ -59,6 +60,8 @@ cdef void timer_update(HartState* s) noexcept nogil:
     else:
         s.mip_lines &= ~(<uint64_t>1 << IRQ_STI)
     s.next_check = next_timer_cycle(s)
+    if s.vmcs.nonroot and s.vmcs.preempt_at < s.next_check:
+        s.next_check = s.vmcs.preempt_at
 
 
 # The cycle at which the next not-yet-firing timer fires (NEVER if none).
@@ -107,11 +110,14 @@ cdef int take_pending_interrupt(HartState* s) noexcept nogil:
 # Enter the trap handler for cause (section 3.1.6 / 4.1.1): choose M or S by delegation,
 # save pc/cause/tval and the interrupt-enable stack, switch privilege and jump to the vector.
 # Returns 0, EXIT_MTRAP when the trap targets M-mode owned by the built-in firmware (state
-# left untouched for the firmware), or EXIT_TRAP_LOOP when exceptions repeat without progress.
+# left untouched for the firmware), EXIT_VMEXIT when it exits to the hvm VMM (untouched too),
+# or EXIT_TRAP_LOOP when exceptions repeat without progress.
 cdef int take_trap(HartState* s, uint64_t cause, uint64_t tval, int interrupt) noexcept nogil:
     cdef uint64_t deleg = s.mideleg if interrupt else s.medeleg
     cdef int to_s = s.priv <= PRV_S and ((deleg >> cause) & 1)
     cdef uint64_t vec
+    if s.vmcs.nonroot and vmx_trap_exits(s, cause, tval, interrupt):
+        return EXIT_VMEXIT
     charge(s, EV_TRAP_ENTRY, CAT_TRAP_ENTRY)
     if interrupt:
         s.irq_count[cause & 15] += 1
@@ -151,6 +157,8 @@ cdef int take_trap(HartState* s, uint64_t cause, uint64_t tval, int interrupt) n
     s.pc = vec & ~<uint64_t>3
     if interrupt and (vec & 3) == 1:
         s.pc += 4 * cause
+    if s.vmcs.suppress:
+        s.next_check = 0                  # an hvm VMM single step ends here
     return 0
 
 

@@ -13,7 +13,7 @@ from pyvirt.errors import PyvirtError
 from pyvirt.snapshot import disks, format, machine
 
 # run options that define the machine: the snapshot's values win, so giving one is an error
-MACHINE_OPTIONS = ("mode", "bios", "mem", "append", "profile", "tlb_entries", "tlb_ways", "shadow_policy")
+MACHINE_OPTIONS = ("mode", "bios", "mem", "append", "profile", "tlb_entries", "tlb_ways", "shadow_policy", "mmu", "hvm")
 
 
 def _instructions(text: str) -> int:

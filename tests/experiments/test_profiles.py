@@ -63,9 +63,10 @@ def test_model_section_is_optional_and_validated(tmp_path):
 
 
 def test_derived_profile_round_trips_through_toml(tmp_path):
-    doc = profiles.derive("modern", {"events.vm_exit": 300, "model.hypervisor": "hosted"})
-    assert doc["name"] == "modern[vm_exit=300,hypervisor=hosted]"
-    assert doc["events"]["vm_exit"] == 300 and doc["model"]["hypervisor"] == "hosted"
+    doc = profiles.derive("modern", {"events.vm_exit": 300, "model.hypervisor": "hosted",
+                                     "model.hvm": "extint=off"})
+    assert doc["name"] == "modern[vm_exit=300,hvm=extint=off,hypervisor=hosted]"
+    assert doc["events"]["vm_exit"] == 300 and doc["model"] == {"hypervisor": "hosted", "hvm": "extint=off"}
     assert doc["sources"]["events.vm_exit"].startswith("estimate: set by the experiment")
     path = tmp_path / "d.toml"
     path.write_text(profiles.to_toml(doc))
@@ -77,6 +78,7 @@ def test_derived_profile_round_trips_through_toml(tmp_path):
     ({"events.vm_exit": -1}, "non-negative"),
     ({"profile.clock_hz": 123}, "multiple"),
     ({"model.hypervisor": "x"}, "must be one of"),
+    ({"model.hvm": 1}, "must be a string of hvm controls"),
 ])
 def test_bad_overrides_are_refused(overrides, message):
     with pytest.raises(PyvirtError, match=message):

@@ -18,7 +18,7 @@ def test_report_writes_every_artefact(tiny_results, tmp_path, capsys):
     tex = (out / "tables" / "tiny-cycles.tex").read_text()
     assert r"\toprule" in tex and r"\midrule" in tex and r"\bottomrule" in tex and "syscall" in tex
     md = (out / "tables" / "tiny-cycles.md").read_text()
-    assert "| syscall |" in md and "deterministic" in md and "not implemented yet" in md
+    assert "| syscall |" in md and "deterministic" in md and "needs satp exiting" in md
     html = (out / "report.html").read_text()
     assert "figures/tiny-bars.png" in html and "cycles by category" in html and "Manifest" in html
     assert "supervisor" in html                                   # per-run breakdown

@@ -39,20 +39,20 @@ def test_run_writes_records_manifest_and_summary(tiny_results, tiny):
     assert rows[0]["bench"] == "syscall" and rows[0]["iters"] == "100"
 
 
-def test_modes_not_implemented_are_skipped_with_the_reason(tiny_results):
+def test_rejected_configurations_are_skipped_with_the_reason(tiny_results):
     skipped = [r for r in ResultsDir(tiny_results).records() if r["status"] == "skipped"]
-    assert [r["params"]["variant"] for r in skipped] == ["hvm-nested", "hvm-nested"]
-    assert all("not implemented" in r["reason"] for r in skipped)
+    assert [r["params"]["variant"] for r in skipped] == ["hvm-shadow", "hvm-shadow"]
+    assert all("--mmu shadow needs satp exiting" in r["reason"] for r in skipped)
 
 
 def test_unknown_mode_option_is_a_skip_not_a_crash(tmp_path):
     from tests.experiments.conftest import TINY
-    text = TINY.replace('[[variant]]\nname = "native"', '[[variant]]\nname = "native"\nconfig = { mmu = "nested" }')
+    text = TINY.replace('[[variant]]\nname = "native"', '[[variant]]\nname = "native"\nconfig = { frobnicate = 1 }')
     exp = spec.parse(text)
     outcome = runner.run_experiment(exp, tmp_path / "r", progress=False)
     native = [r for r in outcome.records if r["params"]["variant"] == "native"]
     assert {r["status"] for r in native} == {"skipped"}
-    assert "mmu" in native[0]["reason"]
+    assert "frobnicate" in native[0]["reason"]
 
 
 def test_process_pool_matches_in_process(tiny_results, tiny, tmp_path):
@@ -88,7 +88,7 @@ def test_cli_experiment_run(tiny_file, tmp_path, capsys):
     out = tmp_path / "cli"
     assert main(["experiment", "run", str(tiny_file), "--out", str(out), "--jobs", "1", "--no-progress"]) == 0
     text = capsys.readouterr().out
-    assert "Tiny table" in text and "tiny: 4 runs" in text and "skipped 2: mode 'hvm' is not implemented yet" in text
+    assert "Tiny table" in text and "tiny: 4 runs" in text and "skipped 2: --hvm: satp=off: --mmu shadow needs satp exiting" in text
     assert main(["experiment", "run", str(tiny_file), "--out", str(out), "--jobs", "1", "--no-progress",
                  "--quiet"]) == 0
     assert "(2 executed, 2 reused)" in capsys.readouterr().out      # skipped runs are retried

@@ -10,12 +10,12 @@ from tests.experiments.conftest import TINY
 def test_matrix_expansion_and_order(tiny):
     runs = tiny.runs()
     labels = [(r.params["variant"], r.params["workload"]) for r in runs]
-    assert labels == [("native", "syscall"), ("native", "hello"), ("hvm-nested", "syscall"), ("hvm-nested", "hello")]
+    assert labels == [("native", "syscall"), ("native", "hello"), ("hvm-shadow", "syscall"), ("hvm-shadow", "hello")]
     syscall, hello = runs[0].params, runs[1].params
     assert syscall["run"] == "syscall 100" and syscall["bios"] == "builtin"
     assert syscall["guest"] == "guests/prebuilt/kernel-native.elf"
     assert hello["guest"] == "guests/prebuilt/hello.elf" and hello["bios"] == "none" and hello["run"] is None
-    assert runs[2].params["config"] == {"mmu": "nested"}
+    assert runs[2].params["config"] == {"mmu": "shadow", "hvm": "satp=off"}
 
 
 def test_keys_are_stable_and_content_addressed():

@@ -173,6 +173,55 @@ def same_everywhere(tmp_path, probe, max_insns=200_000, data_bytes=4096, policie
     return native, traps
 
 
+def same_program(elf, variants, max_insns, bios="none", native_ok=True):
+    """Run elf natively and under each variant (a dict of run() keywords: mode, policy, mmu...);
+    assert each ends with the native status and output; return (native Run, [Runs])."""
+    native = run(elf, "native", bios=bios, max_insns=max_insns)
+    assert native.status == 0 or not native_ok, native.vmm.diagnostic
+    runs = []
+    for variant in variants:
+        got = run(elf, bios=bios, max_insns=max_insns, **variant)
+        assert (got.status, got.output) == (native.status, native.output), \
+            f"{variant}: status {got.status}, {got.vmm.diagnostic}"
+        runs.append(got)
+    return native, runs
+
+
+def same_functional_output(native, got):
+    """The kernel's `run all` under a VMM: the same functional output as natively, all passed."""
+    from tests.test_guest_kernel import done_lines, functional
+    assert native.status == 0 and "SUMMARY ran=14 failed=0" in native.output
+    assert got.status == 0, got.vmm.diagnostic
+    assert functional(got.output) == functional(native.output)
+    assert set(done_lines(got.output).values()) == {"0"}
+
+
+def assert_kernel_accounting(stats):
+    """Every cycle in a category; the kernel's instructions split between user and supervisor."""
+    cycles = stats["cycles"]
+    assert cycles["total"] == sum(cycles["by_category"].values())
+    insns = stats["instructions"]
+    assert insns["total"] == insns["user"] + insns["supervisor"] + insns["machine"]
+    assert insns["user"] > 0 and insns["supervisor"] > 0 and insns["machine"] == 0
+
+
+def same_disk_output(tmp_path, variant, driver, interface, max_insns=200_000_000):
+    """The kernel's disk and build workloads on a fresh disk natively and under variant (run()
+    keywords): the same functional output and disk contents; return the variant's Run."""
+    from tests.test_guest_kernel import DISK_SECTORS, KERNEL, functional
+    outputs, runs = {}, {}
+    for name, keywords in (("native", {"mode": "native"}), ("vmm", variant)):
+        image = tmp_path / f"{name}.img"
+        image.write_bytes(bytes(512 * DISK_SECTORS))
+        r = run(KERNEL, bios="builtin", append=f"run disk {driver}; run build 3",
+                drives=[f"file={image},if={interface}"], max_insns=max_insns, **keywords)
+        assert r.status == 0, (name, r.output[-2000:], r.vmm.diagnostic)
+        outputs[name] = (functional(r.output), image.read_bytes())
+        runs[name] = r
+    assert outputs["vmm"] == outputs["native"]
+    return runs["vmm"]
+
+
 def log_records(run_):
     """The trap log of a finished probe: [(cause, epc, tval, status)]."""
     state = run_.guest_state()
@@ -181,5 +230,8 @@ def log_records(run_):
             for i in range(0, len(raw), 32)]
 
 
-__all__ = ["Probe", "Run", "run", "same_everywhere", "write_elf", "log_records", "RAM_BASE",
+__all__ = ["Probe", "Run", "run", "same_everywhere", "same_program", "same_functional_output", "same_disk_output",
+           "assert_kernel_accounting",
+           "write_elf",
+           "log_records", "RAM_BASE",
            "DATA", "LOG", "PAGES", "UART", "CLINT", "PLIC", "FINISHER", "POLICIES"]

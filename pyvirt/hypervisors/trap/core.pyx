@@ -28,8 +28,8 @@ from pyvirt.machine.mmu cimport mmu_translate, tlb_flush
 from pyvirt.machine.trap cimport (take_trap, take_pending_interrupt, pending_interrupts, do_mret, do_sret,
                                   charge, charge_cycles, mtime, timer_update, next_timer_cycle)
 from pyvirt.hypervisors.trap.vcpu cimport VirtualHart
-from pyvirt.hypervisors.trap.shadow cimport (ShadowMMU, V_USER, V_SUM, V_MXR, V_BARE_M, V_BARE_SU, V_MPRV,
-                                             F_OK, F_FAULT, F_MMIO, F_PTWRITE, F_EMULATE)
+from pyvirt.machine.vmx cimport shadow_view
+from pyvirt.hypervisors.trap.shadow cimport ShadowMMU, F_OK, F_FAULT, F_MMIO, F_PTWRITE, F_EMULATE
 
 cdef int STUCK_LIMIT = 100000
 
@@ -273,16 +273,7 @@ cdef class TrapCore:
         return -1
 
     cdef int view_of(self) noexcept:
-        cdef HartState* vs = self.vs
-        if vs.priv == PRV_M:
-            if (vs.mstatus & MSTATUS_MPRV) and ((vs.mstatus >> 11) & 3) != PRV_M:
-                return V_MPRV
-            return V_BARE_M
-        if (vs.satp >> 60) != 8:
-            return V_BARE_SU
-        if vs.priv == PRV_U:
-            return V_USER | (V_MXR if vs.mstatus & MSTATUS_MXR else 0)
-        return (V_SUM if vs.mstatus & MSTATUS_SUM else 0) | (V_MXR if vs.mstatus & MSTATUS_MXR else 0)
+        return shadow_view(self.vs)
 
     # Enter the guest's trap handler for an exception raised at pc.
     cdef int reflect(self, uint64_t cause, uint64_t tval, uint64_t pc) except -2:

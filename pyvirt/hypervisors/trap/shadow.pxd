@@ -5,15 +5,8 @@ from pyvirt.machine.state cimport HartState
 from pyvirt.machine.hart cimport Hart
 from pyvirt.machine.bus cimport Bus
 
-# views: 0..7 are translated views keyed like the MMU's permission tables (user 1, SUM 2,
-# MXR 4; SUM is dropped for user views); then the untranslated views
-cdef enum:
-    V_USER = 1
-    V_SUM = 2
-    V_MXR = 4
-    V_BARE_M = 8       # virtual M-mode (or MPRV with MPP = M): identity map, PMP only if locked
-    V_BARE_SU = 9      # virtual S/U with satp = Bare: identity map under the guest's PMP
-    V_MPRV = 10        # virtual M-mode with MPRV (data at MPP): identity, execute only; data emulated
+# views (V_*, shadow_view): pyvirt/machine/vmx.pxd
+from pyvirt.machine.vmx cimport V_USER, V_SUM, V_MXR, V_BARE_M, V_BARE_SU, V_MPRV
 
 # results of ShadowMMU.fill
 cdef enum:
