@@ -1,28 +1,19 @@
-"""Builds pyvirt's Cython extensions (the hart, MMU, CSR file, traps and the bus)."""
+"""Builds pyvirt's Cython extensions (the hart, MMU, CSR file, traps and the bus, and the hot
+paths of the trap, pv and hvm VMMs)."""
 from setuptools import setup, Extension
 from Cython.Build import cythonize
 
-MACHINE_MODULES = ["hart", "mmu", "csr", "trap", "pmp", "bus", "nested", "vmx"]
-TRAP_MODULES = ["vcpu", "shadow", "core"]          # pyvirt/hypervisors/trap: the trap-and-emulate VMM
-PV_MODULES = ["paging", "core"]                    # pyvirt/hypervisors/pv: the paravirtual VMM
-HVM_MODULES = ["shadowing"]                         # pyvirt/hypervisors/hvm: shadow paging under hardware assist
+MODULES = {
+    "pyvirt.machine": ["hart", "mmu", "csr", "trap", "pmp", "bus", "nested", "vmx"],
+    "pyvirt.hypervisors.trap": ["vcpu", "shadow", "core"],      # the trap-and-emulate VMM
+    "pyvirt.hypervisors.pv": ["paging", "core"],                # the paravirtual VMM
+    "pyvirt.hypervisors.hvm": ["shadowing"],                    # shadow paging under hardware assist
+}
 
 extensions = [
-    Extension(f"pyvirt.machine.{name}", [f"pyvirt/machine/{name}.pyx"],
+    Extension(f"{package}.{name}", [f"{package.replace('.', '/')}/{name}.pyx"],
               extra_compile_args=["-O3", "-fno-strict-aliasing", "-Wno-unused-function"])
-    for name in MACHINE_MODULES
-] + [
-    Extension(f"pyvirt.hypervisors.trap.{name}", [f"pyvirt/hypervisors/trap/{name}.pyx"],
-              extra_compile_args=["-O3", "-fno-strict-aliasing", "-Wno-unused-function"])
-    for name in TRAP_MODULES
-] + [
-    Extension(f"pyvirt.hypervisors.pv.{name}", [f"pyvirt/hypervisors/pv/{name}.pyx"],
-              extra_compile_args=["-O3", "-fno-strict-aliasing", "-Wno-unused-function"])
-    for name in PV_MODULES
-] + [
-    Extension(f"pyvirt.hypervisors.hvm.{name}", [f"pyvirt/hypervisors/hvm/{name}.pyx"],
-              extra_compile_args=["-O3", "-fno-strict-aliasing", "-Wno-unused-function"])
-    for name in HVM_MODULES
+    for package, names in MODULES.items() for name in names
 ]
 
 setup(
