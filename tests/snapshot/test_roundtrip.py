@@ -2,16 +2,12 @@
 category and device count) and the console output equal the uninterrupted run's, in native
 and trap mode, for bare M-mode guests and the kernel."""
 import json
-import re
-from pathlib import Path
 
 import pytest
 
-import pyvirt.costmodel
+from .helpers import (bare_config, hosted_profile, kernel_config, paused, restored, save, scratch_disk, split_run,
+                      straight)
 
-from .helpers import bare_config, kernel_config, paused, restored, save, scratch_disk, split_run, straight
-
-PROFILES = Path(pyvirt.costmodel.__file__).parent / "profiles"
 STOPPED = 3       # the bare guests run 30-50 M instructions: both runs end at the instruction limit
 CASES = [
     ("bare-hello", lambda mode: bare_config(mode, "hello"), 200, 0),
@@ -32,14 +28,6 @@ def test_restored_run_is_bit_identical(tmp_path, mode, name, make, n, status):
     assert got[2] == want[2], "console output differs"
     assert got[1] == want[1], "statistics differ"
     assert got[0] == want[0]
-
-
-def hosted_profile(tmp_path):
-    """The p4-2006 profile as a hosted (type-2) VMM: device exits also pay the host's costs."""
-    text = (PROFILES / "p4-2006.toml").read_text()
-    path = tmp_path / "hosted.toml"
-    path.write_text(re.sub(r'hypervisor\s*=\s*"[^"]*"', 'hypervisor = "hosted"', text))
-    return str(path)
 
 
 @pytest.mark.parametrize("policy", ["trace", "resync"])
