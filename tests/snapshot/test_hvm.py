@@ -93,24 +93,20 @@ def test_snapshot_mid_virtio_io(tmp_path, mmu):
     assert (tmp_path / "split.img").read_bytes() == (tmp_path / "straight.img").read_bytes()
 
 
-@pytest.mark.parametrize("mmu", MMUS)
-def test_snapshot_with_timer_interrupt_pending(tmp_path, mmu):
-    def config():
-        return kernel_config("hvm", "run timer 5", mmu=mmu)
-    n = first_point(config(), timer_pending, step=101, limit=5_000_000)
-    assert_split_equals_straight(config, n, str(tmp_path / "vm.snap"))
-
-
 def between_exit_and_entry(vmm):
     """The slice ended in the VMM: the next slice starts with a VM entry (and its injection)."""
     return not vmm._in_guest
 
 
 @pytest.mark.parametrize("mmu", MMUS)
-def test_snapshot_between_a_vm_exit_and_the_next_entry(tmp_path, mmu):
+@pytest.mark.parametrize("append,predicate,step", [
+    ("run timer 5", timer_pending, 101),
+    ("run csr_write 2000; run timer 2", between_exit_and_entry, 1),
+], ids=["interrupt-pending", "entry-owed"])
+def test_snapshot_with_an_interrupt_pending_or_a_vm_entry_owed(tmp_path, mmu, append, predicate, step):
     def config():
-        return kernel_config("hvm", "run csr_write 2000; run timer 2", mmu=mmu)
-    n = first_point(config(), between_exit_and_entry, step=1, limit=200_000)
+        return kernel_config("hvm", append, mmu=mmu)
+    n = first_point(config(), predicate, step=step, limit=5_000_000)
     assert_split_equals_straight(config, n, str(tmp_path / "vm.snap"))
 
 
