@@ -15,6 +15,7 @@ from pyvirt.snapshot import format, machine
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 KERNEL = os.path.join(ROOT, "guests", "prebuilt", "kernel-native.elf")
 DISK_BYTES = 4 << 20
+STOPPED = 3       # the bare guests run 30-50 M instructions: runs of bare_config end at the instruction limit
 MIP_STIP, MIP_MTIP = 1 << 5, 1 << 7
 CSR_MIP = 0x344
 
@@ -81,6 +82,18 @@ def split_run(config, n, path):
     vmm, console = restored(path)
     status = vmm.run()
     return status, json.dumps(vmm.stats(), sort_keys=True), before + bytes(console.buffer)
+
+
+def assert_split_equals_straight(make, n, path, status=0):
+    """The run of make() snapshotted at n and restored ends as the uninterrupted run, which ends
+    with status: console, statistics, status. Returns the statistics."""
+    want = straight(make())
+    assert want[0] == status, want[2][-500:]
+    got = split_run(make(), n, path)
+    assert got[2] == want[2], "console output differs"
+    assert got[1] == want[1], "statistics differ"
+    assert got[0] == want[0]
+    return json.loads(want[1])
 
 
 def first_point(config, predicate, step, limit):

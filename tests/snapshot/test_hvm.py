@@ -2,16 +2,15 @@
 roots, exit information, counters), the exit accounting, the shadow MMU and the run loop's
 place are saved with the machine, and a restored run ends bit-identical to the uninterrupted
 one under nested and shadow paging, with non-default controls, mid virtio I/O, with an
-interrupt pending and between a VM exit and the next entry."""
-import json
-
+interrupt pending and between a VM exit and the next entry (shadow paging with a small pool,
+both policies and a hosted profile: test_roundtrip.py)."""
 import pytest
 
 from pyvirt.snapshot import machine
 
-from .helpers import (bare_config, first_point, hosted_profile, kernel_config, paused, pyvirt_run, restored, save,
-                      scratch_disk, split_run, straight, timer_pending, virtio_completion_pending)
-from .test_roundtrip import STOPPED
+from .helpers import (STOPPED, assert_split_equals_straight, bare_config, first_point, kernel_config, paused,
+                      pyvirt_run, restored, save, scratch_disk, split_run, straight, timer_pending,
+                      virtio_completion_pending)
 
 MMUS = ["nested", "shadow"]
 CASES = [
@@ -25,17 +24,6 @@ CASES = [
      300_000, 0),
     ("kernel-ctxsw-mmio", lambda **kw: kernel_config("hvm", "run ctxsw 50; run mmio_in 50", **kw), 300_000, 0),
 ]
-
-
-def assert_split_equals_straight(make, n, path, status=0):
-    """The run snapshotted at n and restored ends as the uninterrupted run (status, stats, console)."""
-    want = straight(make())
-    assert want[0] == status, want[2][-500:]
-    got = split_run(make(), n, path)
-    assert got[2] == want[2], "console output differs"
-    assert got[1] == want[1], "statistics differ"
-    assert got[0] == want[0]
-    return json.loads(want[1])
 
 
 @pytest.mark.parametrize("mmu", MMUS)
@@ -68,18 +56,6 @@ def test_non_default_controls(tmp_path, mmu, controls):
                              hvm=controls)
     stats = assert_split_equals_straight(make, 700_000, str(tmp_path / "vm.snap"))
     assert stats["hvm"]["controls"]["vpid"] == ("vpid=off" not in controls)
-
-
-@pytest.mark.parametrize("policy", ["trace", "resync"])
-def test_shadow_policies_small_pool_and_hosted_profile(tmp_path, policy):
-    """A 64-page pool and 4 roots force evictions and resets on both sides of the snapshot."""
-    profile = hosted_profile(tmp_path)
-
-    def make():
-        return kernel_config("hvm", "run ptemod 200; run mmio_in 50; run tlbstress 2000 64", mmu="shadow",
-                             shadow_policy=policy, shadow_pool_bytes=64 * 4096, shadow_roots=4, profile=profile)
-    stats = assert_split_equals_straight(make, 400_000, str(tmp_path / "vm.snap"))
-    assert stats["hvm"]["shadow"]["roots_evicted"] > 0 and stats["hvm"]["host_exits"] > 0
 
 
 @pytest.mark.parametrize("mmu", MMUS)
