@@ -3,7 +3,7 @@
 # the exit information, and the operations the VMM performs on the guest state with exits
 # suppressed (single-stepping the exiting instruction, delivering a trap, injecting an
 # interrupt) - the machine's own code, so emulation is exact by construction.
-from libc.stdint cimport uint64_t
+from libc.stdint cimport uint8_t, uint64_t
 from libc.string cimport memcpy, memset
 from pyvirt.machine.state cimport *
 from pyvirt.machine.hart cimport Hart
@@ -146,6 +146,24 @@ cdef class Vmx:
         def __get__(self): return self.s.vmcs.insn
     property guest_translates:
         def __get__(self): return (self.s.satp >> 60) == 8 and self.s.priv != PRV_M
+
+    # ---- snapshots (the guest-state area, the TLB with its VPID tags: the hart's own state) ----
+    def get_state(self):
+        """The whole VMCS as plain data: controls and bitmaps, the second stage and the
+        page-walk cache, the shadow roots, the exit information, the counters."""
+        cdef dict st = self.s.vmcs
+        st["csr_bitmap"] = (<char*>self.s.vmcs.csr_bitmap)[:sizeof(self.s.vmcs.csr_bitmap)]   # not up to a NUL
+        return st
+
+    def set_state(self, st):
+        """Restore get_state() after the hart's state: the translation state derived from the
+        VMCS is recomputed, the fetch page the hart's state restored is kept."""
+        cdef HartState* s = self.s
+        cdef uint64_t vpage = s.fetch_vpage
+        cdef uint8_t* host = s.fetch_host
+        s.vmcs = st
+        mmu_update_mode(s)
+        s.fetch_vpage, s.fetch_host = vpage, host
 
     def counters(self):
         """Second-stage counters: 2D walks, second-stage references, page-walk-cache hits."""

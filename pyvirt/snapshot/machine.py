@@ -94,6 +94,6 @@ def restore(vmm, data: dict) -> None:
         if data["firmware"] is not None:
             vmm.sbi.set_state(data["firmware"])
         vmm.load_state(data["mode"])
-    except (KeyError, ValueError, TypeError, AttributeError) as e:
+    except (KeyError, IndexError, ValueError, TypeError, AttributeError) as e:
         raise SnapshotError(f"the snapshot's state does not fit this pyvirt ({type(e).__name__}: {e})") from None
     vmm.booted = True

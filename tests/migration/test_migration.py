@@ -18,9 +18,12 @@ from tests.snapshot.helpers import KERNEL, CaptureConsole, straight
 DIRTYING = "run tlbstress 300000 1024"       # rewrites a 4 MiB working set: 1024 pages dirty per round
 
 
-def config(mode, append=DIRTYING):
+def config(variant, append=DIRTYING):
+    """The kernel in variant: a mode, or hvm-MMU (hvm with --mmu MMU)."""
+    mode, _, mmu = variant.partition("-")
     kernel = KERNEL.replace("kernel-native", "kernel-pv") if mode == "pv" else KERNEL
-    return MachineConfig(kernel=kernel, mode=mode, append=append, mem_bytes=16 << 20, max_insns=50_000_000)
+    return MachineConfig(kernel=kernel, mode=mode, append=append, mem_bytes=16 << 20, max_insns=50_000_000,
+                         **({"mmu": mmu} if mmu else {}))
 
 
 def migrated(mode, mbps, at=2_000_000):
@@ -35,6 +38,8 @@ def migrated(mode, mbps, at=2_000_000):
     ("native", 100_000, "max_factor", 9),         # fast link: the guest re-dirties 1024 pages every round
     ("trap", 100_000, "max_factor", 9),
     ("pv", 100_000, "max_factor", 9),
+    ("hvm-nested", 100_000, "max_factor", 11),    # 2D walks: fewer instructions per round, ~700 pages dirty
+    ("hvm-shadow", 100_000, "max_factor", 9),
     ("native", 5_000, "few_dirty_pages", 2),      # slow link: the workload ends during round 2
 ])
 def test_migrated_guest_finishes_as_if_never_migrated(mode, mbps, reason, rounds):

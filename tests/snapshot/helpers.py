@@ -2,8 +2,12 @@
 compare: the restored run must end with the same statistics and the same console output."""
 import json
 import os
+import re
+import subprocess
+import sys
 
 from pyvirt.config import MachineConfig
+from pyvirt.costmodel.profile import PROFILES_DIR
 from pyvirt.experiments.execute import CaptureConsole
 from pyvirt.hypervisors import create
 from pyvirt.snapshot import format, machine
@@ -11,6 +15,9 @@ from pyvirt.snapshot import format, machine
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 KERNEL = os.path.join(ROOT, "guests", "prebuilt", "kernel-native.elf")
 DISK_BYTES = 4 << 20
+STOPPED = 3       # the bare guests run 30-50 M instructions: runs of bare_config end at the instruction limit
+MIP_STIP, MIP_MTIP = 1 << 5, 1 << 7
+CSR_MIP = 0x344
 
 
 def bare(name):
@@ -77,6 +84,18 @@ def split_run(config, n, path):
     return status, json.dumps(vmm.stats(), sort_keys=True), before + bytes(console.buffer)
 
 
+def assert_split_equals_straight(make, n, path, status=0):
+    """The run of make() snapshotted at n and restored ends as the uninterrupted run, which ends
+    with status: console, statistics, status. Returns the statistics."""
+    want = straight(make())
+    assert want[0] == status, want[2][-500:]
+    got = split_run(make(), n, path)
+    assert got[2] == want[2], "console output differs"
+    assert got[1] == want[1], "statistics differ"
+    assert got[0] == want[0]
+    return json.loads(want[1])
+
+
 def first_point(config, predicate, step, limit):
     """The first multiple of step (below limit) at which predicate(vmm) holds when the run is
     paused there; the run's board is closed afterwards."""
@@ -90,3 +109,26 @@ def first_point(config, predicate, step, limit):
         raise AssertionError("the predicate never held")
     finally:
         vmm.board.close()
+
+
+def virtio_completion_pending(vmm):
+    return vmm.board.devices["virtio-blk0"].get_state()["interrupt_status"] != 0
+
+
+def timer_pending(vmm):
+    return vmm.board.pins.read_csr(CSR_MIP) & (MIP_STIP | MIP_MTIP) != 0
+
+
+def hosted_profile(tmp_path):
+    """The p4-2006 profile as a hosted (type-2) VMM: device exits also pay the host's costs."""
+    text = (PROFILES_DIR / "p4-2006.toml").read_text()
+    path = tmp_path / "hosted.toml"
+    path.write_text(re.sub(r'hypervisor\s*=\s*"[^"]*"', 'hypervisor = "hosted"', text))
+    return str(path)
+
+
+def pyvirt_run(*args):
+    """(exit status, stdout, stderr) of `pyvirt run ARGS` in a subprocess."""
+    proc = subprocess.run([sys.executable, "-m", "pyvirt", "run", *args], capture_output=True,
+                          stdin=subprocess.DEVNULL, timeout=120)
+    return proc.returncode, proc.stdout, proc.stderr.decode()

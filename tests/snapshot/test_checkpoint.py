@@ -24,6 +24,11 @@ name = "native"
 [[variant]]
 name = "trap"
 
+[[variant]]
+name = "hvm-shadow"
+mode = "hvm"
+config = {{ mmu = "shadow" }}
+
 [[workload]]
 run = "syscall 100"
 
@@ -55,8 +60,8 @@ def test_runs_from_a_checkpoint_equal_booting_each_run(tmp_path, monkeypatch):
     booted = records(tmp_path, "booted")
     assert not resumed
     checkpointed = records(tmp_path, "checkpointed", "checkpoint_at = 30_000")
-    assert len(resumed) == 8, "every run started from its group's checkpoint"
-    assert [r["status"] for r in booted.values()] == ["ok"] * 8
+    assert len(resumed) == 12, "every run started from its group's checkpoint"
+    assert [r["status"] for r in booted.values()] == ["ok"] * 12
     assert checkpointed == booted
 
 

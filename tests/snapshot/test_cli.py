@@ -3,23 +3,15 @@ the two commands together print what one uninterrupted run prints and write the 
 statistics; unusable snapshots and conflicting options give one `pyvirt: error:` line and
 exit status 2."""
 import shutil
-import subprocess
-import sys
 
 import pytest
 
 from pyvirt.cli import main
 from pyvirt.snapshot import codec, format
 
-from .helpers import KERNEL, scratch_disk
+from .helpers import KERNEL, pyvirt_run, scratch_disk
 
 APPEND = "run syscall 200; run mmap 20"
-
-
-def pyvirt(*args):
-    proc = subprocess.run([sys.executable, "-m", "pyvirt", "run", *args], capture_output=True,
-                          stdin=subprocess.DEVNULL, timeout=120)
-    return proc.returncode, proc.stdout, proc.stderr.decode()
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +19,7 @@ def snapshot(tmp_path_factory):
     """(directory, snapshot path, stdout of the snapshot run) of a trap-mode kernel run paused at 250000."""
     tmp = tmp_path_factory.mktemp("cli")
     path = str(tmp / "vm.snap")
-    status, out, err = pyvirt(KERNEL, "--mode", "trap", "--append", APPEND, "--snapshot-at", "250000",
+    status, out, err = pyvirt_run(KERNEL, "--mode", "trap", "--append", APPEND, "--snapshot-at", "250000",
                               "--snapshot", path)
     assert status == 0, err
     assert f"snapshot after 250000 instructions written to {path}" in err
@@ -36,9 +28,9 @@ def snapshot(tmp_path_factory):
 
 def test_snapshot_then_restore_equals_one_run(snapshot):
     tmp, path, before = snapshot
-    status, whole, err = pyvirt(KERNEL, "--mode", "trap", "--append", APPEND, "--stats", str(tmp / "whole.json"))
+    status, whole, err = pyvirt_run(KERNEL, "--mode", "trap", "--append", APPEND, "--stats", str(tmp / "whole.json"))
     assert status == 0, err
-    status, after, err = pyvirt("--restore", path, "--stats", str(tmp / "restored.json"))
+    status, after, err = pyvirt_run("--restore", path, "--stats", str(tmp / "restored.json"))
     assert status == 0, err
     assert before + after == whole and b"DONE name=mmap status=0" in after
     assert (tmp / "restored.json").read_bytes() == (tmp / "whole.json").read_bytes()

@@ -3,18 +3,8 @@ handled by the guest, and a timer interrupt pending but not yet taken. The resto
 still end bit-identical to the uninterrupted one."""
 import pytest
 
-from .helpers import first_point, kernel_config, scratch_disk, split_run, straight
-
-MIP_STIP, MIP_MTIP = 1 << 5, 1 << 7
-CSR_MIP = 0x344
-
-
-def virtio_completion_pending(vmm):
-    return vmm.board.devices["virtio-blk0"].get_state()["interrupt_status"] != 0
-
-
-def timer_pending(vmm):
-    return vmm.board.pins.read_csr(CSR_MIP) & (MIP_STIP | MIP_MTIP) != 0
+from .helpers import (first_point, kernel_config, scratch_disk, split_run, straight, timer_pending,
+                      virtio_completion_pending)
 
 
 @pytest.mark.parametrize("mode", ["native", "trap"])

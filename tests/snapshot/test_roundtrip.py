@@ -1,18 +1,13 @@
 """Snapshot at N, restore in a fresh VMM, continue: the final statistics (every counter, cycle
 category and device count) and the console output equal the uninterrupted run's, in native
-and trap mode, for bare M-mode guests and the kernel."""
+and trap mode (shadow paging also in hvm), for bare M-mode guests and the kernel."""
 import json
-import re
-from pathlib import Path
 
 import pytest
 
-import pyvirt.costmodel
+from .helpers import (STOPPED, assert_split_equals_straight, bare_config, hosted_profile, kernel_config, paused,
+                      restored, save, scratch_disk, straight)
 
-from .helpers import bare_config, kernel_config, paused, restored, save, scratch_disk, split_run, straight
-
-PROFILES = Path(pyvirt.costmodel.__file__).parent / "profiles"
-STOPPED = 3       # the bare guests run 30-50 M instructions: both runs end at the instruction limit
 CASES = [
     ("bare-hello", lambda mode: bare_config(mode, "hello"), 200, 0),
     ("bare-crc32", lambda mode: bare_config(mode, "crc32"), 1_234_567, STOPPED),
@@ -26,35 +21,20 @@ CASES = [
 @pytest.mark.parametrize("mode", ["native", "trap"])
 @pytest.mark.parametrize("name,make,n,status", CASES, ids=[c[0] for c in CASES])
 def test_restored_run_is_bit_identical(tmp_path, mode, name, make, n, status):
-    want = straight(make(mode))
-    assert want[0] == status, want[2][-500:]
-    got = split_run(make(mode), n, str(tmp_path / "vm.snap"))
-    assert got[2] == want[2], "console output differs"
-    assert got[1] == want[1], "statistics differ"
-    assert got[0] == want[0]
+    assert_split_equals_straight(lambda: make(mode), n, str(tmp_path / "vm.snap"), status)
 
 
-def hosted_profile(tmp_path):
-    """The p4-2006 profile as a hosted (type-2) VMM: device exits also pay the host's costs."""
-    text = (PROFILES / "p4-2006.toml").read_text()
-    path = tmp_path / "hosted.toml"
-    path.write_text(re.sub(r'hypervisor\s*=\s*"[^"]*"', 'hypervisor = "hosted"', text))
-    return str(path)
-
-
+@pytest.mark.parametrize("mode,options", [("trap", {}), ("hvm", {"mmu": "shadow"})], ids=["trap", "hvm-shadow"])
 @pytest.mark.parametrize("policy", ["trace", "resync"])
-def test_trap_shadow_policies_small_pool_and_hosted_profile(tmp_path, policy):
+def test_shadow_policies_small_pool_and_hosted_profile(tmp_path, mode, options, policy):
     """A 64-page pool and 4 roots force evictions and resets on both sides of the snapshot."""
     profile = hosted_profile(tmp_path)
 
     def make():
-        return kernel_config("trap", "run ptemod 200; run mmio_in 50; run tlbstress 2000 64", shadow_policy=policy,
-                             shadow_pool_bytes=64 * 4096, shadow_roots=4, profile=profile)
-    want = straight(make())
-    assert want[0] == 0
-    stats = json.loads(want[1])
-    assert stats["trap"]["shadow"]["roots_evicted"] > 0 and stats["trap"]["host_exits"] > 0
-    assert split_run(make(), 400_000, str(tmp_path / "vm.snap")) == want
+        return kernel_config(mode, "run ptemod 200; run mmio_in 50; run tlbstress 2000 64", shadow_policy=policy,
+                             shadow_pool_bytes=64 * 4096, shadow_roots=4, profile=profile, **options)
+    stats = assert_split_equals_straight(make, 400_000, str(tmp_path / "vm.snap"))
+    assert stats[mode]["shadow"]["roots_evicted"] > 0 and stats[mode]["host_exits"] > 0
 
 
 @pytest.mark.parametrize("mode", ["native", "trap"])

@@ -1,6 +1,8 @@
 """Cycle accounting and statistics of the hvm VMM: every exit is charged the hardware's
 `vm_exit`, the VMM's work per operation (profile events, docs/cost-model.md) and, when the
 guest is entered again, `vm_entry`; each cycle lands in a category of its own."""
+import copy
+
 from pyvirt.hypervisors.trap.vmm import INTERRUPT_NAMES, csr_name
 from pyvirt.machine.vmx import REASON_NAMES
 
@@ -8,6 +10,8 @@ from pyvirt.machine.vmx import REASON_NAMES
 WORK_EVENTS = {"vmcs_reads": "vmcs_read", "vmcs_writes": "vmcs_write", "decode": "vmm_decode",
                "emulate": "vmm_emulate", "inject": "vmm_inject", "guest_pte_reads": "vmm_guest_pte_read",
                "shadow_pte_writes": "vmm_shadow_pte_write"}
+# the counters (snapshots); the rest is the current exit's, complete between two slices
+STATE = ("by_reason", "csr", "devices", "irqs", "exits", "entries", "inject_cycles", "host_exits", "host_cycles")
 
 
 class ExitAccounting:
@@ -88,6 +92,15 @@ class ExitAccounting:
         if self.flush:
             self.vmx.flush_tlb()
         self.entries += 1
+
+    def get_state(self):
+        """The counters as plain data (dict orders kept: they order the statistics)."""
+        return copy.deepcopy({name: getattr(self, name) for name in STATE})
+
+    def set_state(self, st):
+        """Restore get_state()."""
+        for name in STATE:
+            setattr(self, name, copy.deepcopy(st[name]))
 
     def add_stats(self, result):
         """Add the cycle categories and the `hvm` section to the statistics."""

@@ -88,6 +88,16 @@ cdef class ShadowPaging:
         if self.mmu.traced(pa) or self.mmu.traced(pa + n - 1):
             self.mmu.guest_write(pa, n)
 
+    def get_state(self):
+        """The ShadowMMU's metadata and the mirror of the guest's translation state as plain
+        data (the roots per view are in the VMCS, the tables in the private pool)."""
+        return {"mmu": self.mmu.get_state(), "mirror": self.mirror.get_state()}
+
+    def set_state(self, st):
+        """Restore get_state() into a ShadowPaging built with the same pool and policy."""
+        self.mirror.set_state(st["mirror"])
+        self.mmu.set_state(st["mmu"])
+
     def counters(self):
         """Guest page-table reads and shadow PTE writes so far (the VMM charges them)."""
         return self.mmu.pte_reads, self.mmu.pte_writes

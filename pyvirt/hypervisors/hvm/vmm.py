@@ -34,12 +34,12 @@ EXIT_VMM_STUCK = 7            # run_slice: the VMM made no progress (a bug): the
 class HvmVMM(VMM):
     mode = "hvm"
 
-    def __init__(self, config, console=None, input_source=None):
+    def __init__(self, config, console=None, input_source=None, profile=None):
         if config.mmu not in MMU_MODES:
             raise PyvirtError(f"unknown --mmu '{config.mmu}' (choose from {', '.join(MMU_MODES)})")
         if config.mmu == "shadow":
             _check_shadow(config)
-        super().__init__(config, console, input_source)
+        super().__init__(config, console, input_source, profile)
         try:
             self.controls = self._controls()
         except PyvirtError:
@@ -91,6 +91,26 @@ class HvmVMM(VMM):
             self.hart.reset(image.entry, PRV_M)
             self.hart.set_reg(10, 0)
             self.hart.set_reg(11, self.board.dtb_addr)
+
+    # ---- snapshots ----
+    def save_state(self):
+        """The VMCS, the exit accounting, the shadow MMU (--mmu shadow) and where the run loop
+        is (in the guest, or between an exit and the next entry). The guest state and its
+        VPID-tagged TLB are the hart's state; the second-stage and shadow tables are in the
+        private pool."""
+        return {"vmcs": self.vmx.get_state(), "accounting": self.acct.get_state(),
+                "shadow": None if self.shadow is None else self.shadow.get_state(),
+                "in_guest": self._in_guest, "stuck": list(self._stuck)}
+
+    def load_state(self, state):
+        """Restore save_state() after the hart's state (the VMCS's derived translation state is
+        recomputed then); charges and counts nothing."""
+        if self.shadow is not None:
+            self.shadow.set_state(state["shadow"])
+        self.vmx.set_state(state["vmcs"])
+        self.acct.set_state(state["accounting"])
+        mark, count = state["stuck"]
+        self._in_guest, self._stuck = state["in_guest"], (None if mark is None else tuple(mark), count)
 
     # ---- the run loop: enter, hart.run until a VM exit, handle it ----
     def run_slice(self, budget):
