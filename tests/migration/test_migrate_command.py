@@ -2,6 +2,7 @@
 instruction; the three consoles together are the uninterrupted run's and the last host's
 statistics are the uninterrupted run's. Bad input gives one error line and exit status 2."""
 import json
+import socket
 import subprocess
 import sys
 
@@ -47,6 +48,29 @@ def test_a_vm_moves_from_host_to_host(tmp_path):
     assert not (tmp_path / "a.json").exists()
     report = json.loads((tmp_path / "r.json").read_text())
     assert report["start_instret"] == 1200000 and report["stop_instret"] > 1200000
+
+
+def test_a_failed_move_leaves_the_vm_running_on_its_host(tmp_path):
+    whole = subprocess.run([*PYVIRT, "run", KERNEL, *ARGS, "--stats", str(tmp_path / "w.json")],
+                           capture_output=True, stdin=subprocess.DEVNULL, timeout=60)
+    closed = socket.create_server(("127.0.0.1", 0))
+    nowhere = f"127.0.0.1:{closed.getsockname()[1]}"
+    closed.close()                                      # nothing listens there any more
+    host, a = start_host(tmp_path / "a.json")
+    try:
+        order = subprocess.Popen([*PYVIRT, "migrate", a, "--to", nowhere, "--at", "1200000"],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+        src = subprocess.run([*PYVIRT, "run", KERNEL, *ARGS, "--migrate-to", a, "--migrate-at", "300000",
+                              "--link-mbps", "100000"], capture_output=True, stdin=subprocess.DEVNULL, timeout=60)
+        ordered = order.communicate(timeout=60)
+        out, err = host.communicate(timeout=60)
+    finally:
+        host.kill()
+    assert order.returncode == 1 and ordered[1].startswith(b"pyvirt: migration failed: "), ordered[1]
+    assert b"the guest keeps running here" in err
+    assert (src.returncode, host.returncode) == (0, whole.returncode)
+    assert src.stdout + out == whole.stdout
+    assert (tmp_path / "a.json").read_bytes() == (tmp_path / "w.json").read_bytes()
 
 
 @pytest.mark.parametrize("argv,message", [
