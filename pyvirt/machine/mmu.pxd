@@ -43,7 +43,8 @@ cdef inline uint8_t* data_host(HartState* s, uint64_t va, uint64_t size, int wri
         return NULL
     if not s.data_translates:
         off = va - s.ram_base
-        if (s.data_bare_direct & (DIRECT_WRITE if write else DIRECT_READ)) and off < s.ram_size and not (write and (va >> 12) == s.watch_page):
+        if (s.data_bare_direct & (DIRECT_WRITE if write else DIRECT_READ)) and off < s.ram_size and \
+                not (write and (va >> 12) == s.watch_page):
             return s.ram + off
         return NULL
     return tlb_host(s, va, s.perm_write if write else s.perm_read, DIRECT_WRITE if write else DIRECT_READ)

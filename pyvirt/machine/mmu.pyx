@@ -168,8 +168,9 @@ cdef void dirty_write(HartState* s, uint64_t pa, uint64_t n) noexcept nogil:
             s.tlb[i].direct = DIRECT_READ | DIRECT_WRITE
 
 
-# Take back the stores' fast path from every page (a new dirty-log round, or logging turned on
-# or off): TLB entries keep reads only, and the bare grant follows the log's state.
+# Grant the stores' fast path anew as the log now allows (a new dirty-log round, or logging
+# turned on or off): while logging, TLB entries keep reads only until their page is marked again;
+# the bare grant follows the log's state.
 cdef void dirty_revoke(HartState* s) noexcept nogil:
     cdef uint64_t i
     for i in range(<uint64_t>(s.tlb_set_mask + 1) * s.tlb_ways):
