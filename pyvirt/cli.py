@@ -21,6 +21,7 @@ _SUFFIXES = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
 # Verbs whose logic lives in a module of its own (like kvmtool's builtin-<verb>.c): add_parser(), main(args).
 VERBS = {"experiment": "pyvirt.experiments.cmd_experiment",
          "host": "pyvirt.migration.cmd_host",
+         "migrate": "pyvirt.migration.cmd_migrate",
          "reproduce": "pyvirt.experiments.cmd_reproduce",
          "report": "pyvirt.report.cmd_report"}
 

@@ -32,7 +32,7 @@ AXIS_PREFIXES = ("config.", "arg.", "profile.", "cpi.", "events.", "model.", "mi
 MIGRATION_KEYS = ("at", "mbps", "latency_us")     # migration.* axes: live-migrate the run (docs/migration.md)
 FIGURE_KEYS = ("name", "kind", "title", "caption", "metric", "x", "hue", "panel", "where", "log", "relative_to",
                "relative", "ylabel", "normalize", "xlog")
-FIGURE_KINDS = ("bars", "lines", "breakdown")
+FIGURE_KINDS = ("bars", "lines", "breakdown", "rounds")
 TABLE_KEYS = ("name", "title", "caption", "rows", "columns", "metric", "where", "relative_to", "relative", "digits")
 METRIC_NAMES = ("per_iter", "cycles", "seconds", "run_cycles", "instructions", "cpi", "mib_per_s", "device_per_mib",
                 "exits_per_mib", "host_mips", "downtime_ms", "migration_ms", "pages_sent", "precopy_rounds")

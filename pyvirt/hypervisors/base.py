@@ -69,7 +69,7 @@ class VMM:
             self.status = self._loop()
         except KeyboardInterrupt:
             self.diagnostic = f"interrupted at pc=0x{self.hart.pc:x} after {self.hart.instret} instructions"
-            self._report()
+            self.write_stats()
             raise
         finally:
             self.console.flush()
@@ -77,10 +77,11 @@ class VMM:
                 self.board.close()
         if self.diagnostic:
             print(f"pyvirt: {self.diagnostic}", file=sys.stderr)
-        self._report()
+        if not self.paused:
+            self.write_stats()          # at the end: a pause (snapshot, migration, control poll) is not one
         return self.status
 
-    def _report(self):
+    def write_stats(self):
         """Write the statistics where the configuration asks for them."""
         if self.config.stats_path:
             stats_mod.write_json(self.config.stats_path, self.stats())

@@ -1,5 +1,6 @@
 # The physical address space: guest RAM (one host buffer) and MMIO regions.
 from libc.stdint cimport uint8_t, uint64_t
+from pyvirt.machine.dirty cimport DirtyLog
 
 cdef enum:
     MAX_REGIONS = 64
@@ -9,6 +10,7 @@ cdef class Bus:
     cdef readonly uint64_t ram_base
     cdef readonly uint64_t ram_size
     cdef readonly uint64_t private_size   # host-private memory right after RAM (a VMM's pool)
+    cdef DirtyLog log                     # pages written since the last clear (live migration)
     cdef public object write_observer     # callable(pa, n) told of every GuestMemory write (or None)
     cdef int nregions
     cdef uint64_t region_base[MAX_REGIONS]

@@ -6,14 +6,16 @@
 # hart can walk page tables kept there); the guest-facing size stays ram_size.
 from libc.stdint cimport uint8_t, uint64_t
 from libc.stdlib cimport calloc, free
-from libc.string cimport memcpy
+from libc.string cimport memcpy, memset
+from pyvirt.machine.dirty cimport dirty_mark
 from pyvirt.errors import GuestMemoryError
 
 
 cdef class Bus:
     def __cinit__(self, uint64_t ram_base, uint64_t ram_size, uint64_t private_size=0):
         self.ram = <uint8_t*>calloc(ram_size + private_size, 1)
-        if self.ram == NULL:
+        self.log.map = <uint8_t*>calloc((ram_size + private_size + 0xFFF) >> 12, 1)
+        if self.ram == NULL or self.log.map == NULL:
             raise MemoryError(f"cannot allocate {ram_size + private_size} bytes of guest RAM")
         self.ram_base = ram_base
         self.ram_size = ram_size
@@ -24,6 +26,7 @@ cdef class Bus:
 
     def __dealloc__(self):
         free(self.ram)
+        free(self.log.map)
 
     def add_device(self, uint64_t base, device):
         """Map device (pyvirt.devices.Device) at physical address base for device.size bytes."""
@@ -88,6 +91,7 @@ cdef class Bus:
         cdef uint8_t* p = self._ram_range(pa, n)
         if n:
             memcpy(p, &view[0], n)
+            dirty_mark(&self.log, pa - self.ram_base, n)
             if self.write_observer is not None:
                 self.write_observer(pa, n)
 
@@ -101,6 +105,15 @@ cdef class Bus:
     def ram_bytes(self):
         """A copy of all of RAM (for snapshots and signatures)."""
         return (<char*>self.ram)[:self.ram_size]
+
+    # ---- the dirty log (live migration; the hart turns it on and off: Hart.log_dirty) ----
+    def take_dirty(self):
+        """The numbers of the guest-RAM pages marked since the last take (or since the log was
+        turned on), in order; the log is cleared. The hart must revoke its store grants too."""
+        cdef uint64_t i, pages = self.ram_size >> 12
+        frames = [i for i in range(pages) if self.log.map[i]]
+        memset(self.log.map, 0, (self.ram_size + self.private_size + 0xFFF) >> 12)
+        return frames
 
     # ---- snapshots ----
     def private_bytes(self):

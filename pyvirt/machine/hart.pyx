@@ -9,7 +9,8 @@ from pyvirt.machine.state cimport *
 from pyvirt.machine.bus cimport Bus
 from pyvirt.machine.decode cimport *
 from pyvirt.machine.alu cimport muldiv, muldivw, sext32, extend_load, amo_compute
-from pyvirt.machine.mmu cimport data_host, mmu_translate, mmu_fetch_page, mmu_update_mode, tlb_flush, tlb_alloc
+from pyvirt.machine.mmu cimport (data_host, mmu_translate, mmu_fetch_page, mmu_update_mode, tlb_flush, tlb_alloc,
+                                 tlb_grant, dirty_write, dirty_revoke)
 from pyvirt.machine.csr cimport csr_insn, csr_read, csr_write, csr_reset
 from pyvirt.machine.trap cimport (take_trap, take_pending_interrupt, pending_interrupts, do_mret, do_sret,
                                   set_priv, account_segment, charge, charge_cycles, mtime, timer_update,
@@ -59,6 +60,7 @@ cdef class Hart:
     def __cinit__(self, Bus bus, int tlb_entries=64, int tlb_ways=4):
         self.bus = bus
         self.st.ram = bus.ram
+        self.st.log = &bus.log
         self.st.ram_base = bus.ram_base
         self.st.ram_size = bus.ram_size + bus.private_size   # a VMM's private pool is RAM to the hart
         self.st.cycles_per_tick = 1
@@ -173,6 +175,20 @@ cdef class Hart:
         self.st.tohost_addr = addr
         self.st.watch_page = addr >> 12
         tlb_flush(&self.st, 0, 0, 0, 0)
+
+    def log_dirty(self, on):
+        """Turn the dirty log of guest memory on (empty) or off; the stores' fast path is taken
+        back from every page and granted again as the log allows (mmu.pxd: DIRECT_WRITE)."""
+        self.bus.log.on = 1 if on else 0
+        self.bus.take_dirty()
+        dirty_revoke(&self.st)
+
+    def take_dirty(self):
+        """The guest-RAM page numbers written since log_dirty(True) or the last take; the log
+        starts over, so the next store to each page is marked again."""
+        frames = self.bus.take_dirty()
+        dirty_revoke(&self.st)
+        return frames
 
     def flush_tlb(self):
         tlb_flush(&self.st, 0, 0, 0, 0)
@@ -420,6 +436,7 @@ cdef class Hart:
         cdef HartState* s = &self.st
         if pa - s.ram_base < s.ram_size and pa + size - s.ram_base <= s.ram_size:
             memcpy(s.ram + (pa - s.ram_base), &value, size)
+            dirty_write(s, pa, size)
             if pa <= s.tohost_addr < pa + size:
                 self._tohost_written()
             return 0
@@ -522,6 +539,7 @@ cdef class Hart:
         if f5 == 3:                                          # sc
             if s.reservation_valid and s.reservation == pa:
                 memcpy(p, &src, size)
+                dirty_write(s, pa, size)
                 old = 0
                 if pa <= s.tohost_addr < pa + size:
                     self._tohost_written()
@@ -542,6 +560,7 @@ cdef class Hart:
             return -1
         new = amo_compute(f5, size, old, src)
         memcpy(p, &new, size)
+        dirty_write(s, pa, size)
         if pa <= s.tohost_addr < pa + size:
             self._tohost_written()
         if rd:
@@ -671,7 +690,7 @@ cdef void load_state(HartState* s, st) except *:
         s.tlb[i].vpn, s.tlb[i].ppn, s.tlb[i].asid, s.tlb[i].flags, s.tlb[i].level = vpn, ppn, asid, flags, level
         pa = ppn << 12
         s.tlb[i].pmp_split = 1 if split else 0
-        s.tlb[i].direct = pa - s.ram_base < s.ram_size and ppn != s.watch_page and not s.tlb[i].pmp_split
+        s.tlb[i].direct = tlb_grant(s, ppn, s.tlb[i].pmp_split)
         s.tlb[i].addend = <int64_t>(s.ram + (pa - s.ram_base)) - <int64_t>(vpn << 12)
     for i in range(s.tlb_set_mask + 1): s.tlb_victim[i] = st["tlb_victim"][i]
     s.seg_exec_mark = s.cycles - s.event_cycles

@@ -6,6 +6,7 @@ from libc.stdint cimport uint8_t, uint32_t, uint64_t, int64_t
 from libc.stdlib cimport calloc, free
 from libc.string cimport memcpy
 from pyvirt.machine.state cimport *
+from pyvirt.machine.dirty cimport dirty_mark
 from pyvirt.machine.mmu cimport PTE_V, PTE_R, PTE_W, PTE_X, PTE_U, PTE_G, PTE_A, PTE_D
 from pyvirt.machine.pmp cimport pmp_check, pmp_page_perms, pmp_any_locked, pmp_has_fine_entries
 from pyvirt.machine.vmx cimport TAG_BARE, TAG_NOFILL, VPID_SHIFT, shadow_view
@@ -70,7 +71,7 @@ cdef void mmu_update_mode(HartState* s) noexcept nogil:
     s.data_priv = dpriv
     s.pmp_locked = pmp_any_locked(s)
     s.pmp_fine = pmp_has_fine_entries(s)
-    s.data_bare_direct = dpriv == PRV_M and not s.pmp_locked
+    s.data_bare_direct = _bare_direct(s) if dpriv == PRV_M and not s.pmp_locked else 0
     cdef int key = (1 if dpriv == PRV_U else 0) | (2 if s.mstatus & MSTATUS_SUM else 0) | \
                    (4 if s.mstatus & MSTATUS_MXR else 0)
     s.perm_read = &PERM[key][ACC_READ][0]
@@ -88,6 +89,11 @@ cdef void mmu_update_mode(HartState* s) noexcept nogil:
         s.data_bare_direct = 0
     elif s.vmcs.nonroot and s.vmcs.shadow:
         _shadow_mode(s)
+
+
+# The fast-path grant of bare M-mode data accesses: reads, and stores unless the dirty log is on.
+cdef inline int _bare_direct(HartState* s) noexcept nogil:
+    return DIRECT_READ if s.log.on else DIRECT_READ | DIRECT_WRITE
 
 
 # hvm with shadow paging: every guest access is translated by the VMM's shadow root of the
@@ -134,8 +140,44 @@ cdef void _tlb_fill(HartState* s, uint64_t vpn, uint64_t pa, int flags, int leve
     e.flags = flags
     e.level = level
     e.pmp_split = pmp_split
-    e.direct = (pa & ~<uint64_t>0xFFF) - s.ram_base < s.ram_size and page != s.watch_page and not pmp_split
+    e.direct = tlb_grant(s, page, pmp_split)
     e.addend = <int64_t>(s.ram + ((page << 12) - s.ram_base)) - <int64_t>(vpn << 12)
+
+
+# The DIRECT_* grant of a TLB entry for physical page `page`: none for MMIO, the watched page
+# and PMP-split pages; stores only when the dirty log is off or has the page marked.
+cdef uint8_t tlb_grant(HartState* s, uint64_t page, int pmp_split) noexcept nogil:
+    cdef uint64_t off = (page << 12) - s.ram_base
+    if off >= s.ram_size or page == s.watch_page or pmp_split:
+        return 0
+    if s.log.on and not s.log.map[off >> 12]:
+        return DIRECT_READ
+    return DIRECT_READ | DIRECT_WRITE
+
+
+# A write of n > 0 bytes at physical pa (in RAM) by the hart: mark its pages in the dirty log and
+# grant the fast path's stores to the TLB entries that map them.
+cdef void dirty_write(HartState* s, uint64_t pa, uint64_t n) noexcept nogil:
+    cdef uint64_t i, first = (pa - s.ram_base) >> 12, last = (pa + n - 1 - s.ram_base) >> 12
+    cdef uint64_t base = s.ram_base >> 12
+    if not s.log.on:
+        return
+    dirty_mark(s.log, pa - s.ram_base, n)
+    for i in range(<uint64_t>(s.tlb_set_mask + 1) * s.tlb_ways):
+        if s.tlb[i].direct and s.tlb[i].vpn != NO_PAGE and first <= s.tlb[i].ppn - base <= last:
+            s.tlb[i].direct = DIRECT_READ | DIRECT_WRITE
+
+
+# Grant the stores' fast path anew as the log now allows (a new dirty-log round, or logging
+# turned on or off): while logging, TLB entries keep reads only until their page is marked again;
+# the bare grant follows the log's state.
+cdef void dirty_revoke(HartState* s) noexcept nogil:
+    cdef uint64_t i
+    for i in range(<uint64_t>(s.tlb_set_mask + 1) * s.tlb_ways):
+        if s.tlb[i].direct:
+            s.tlb[i].direct = tlb_grant(s, s.tlb[i].ppn, 0)
+    if s.data_bare_direct:
+        s.data_bare_direct = _bare_direct(s)
 
 
 # Fill the TLB with the translation of va to pa (leaf flags, level) at privilege priv, keeping
@@ -197,6 +239,7 @@ cdef int _walk(HartState* s, uint64_t va, int acc, const uint8_t* perm, uint64_t
         pte |= need
         walk_ref(s)
         memcpy(s.ram + (pte_pa - s.ram_base), &pte, 8)
+        dirty_write(s, pte_pa, 8)
     shift = 12 + 9 * level
     pa[0] = ((ppn >> (9 * level)) << shift) | (va & ((<uint64_t>1 << shift) - 1))
     if nested:

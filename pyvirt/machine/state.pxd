@@ -1,6 +1,7 @@
 # The hart's architectural and accounting state as plain C data, shared by hart, csr, mmu and
 # trap modules (each takes a HartState*). No Python objects live here.
 from libc.stdint cimport uint8_t, uint16_t, uint32_t, uint64_t, int64_t
+from pyvirt.machine.dirty cimport DirtyLog
 
 cdef enum:
     PRV_U = 0
@@ -133,7 +134,7 @@ ctypedef struct TlbEntry:
     uint32_t asid        # tag: the ASID; in hvm non-root mode also TAG_BARE and the VPID (vmx.pxd)
     uint8_t flags        # PTE flags V R W X U G A D
     uint8_t level        # level of the leaf PTE (0 = 4 KiB, 1 = 2 MiB, 2 = 1 GiB)
-    uint8_t direct       # 1: RAM page accessible through addend; 0: slow path (MMIO, watched page)
+    uint8_t direct       # DIRECT_* (mmu.pxd): which accesses may use addend; 0: slow path (MMIO, watched page)
     uint8_t pmp_split    # PMP permissions vary within the page: check each access
 
 # One entry of the decoded-instruction cache: the decode of the instruction bits `raw`.
@@ -233,6 +234,7 @@ ctypedef struct HartState:
     uint8_t* ram
     uint64_t ram_base
     uint64_t ram_size
+    DirtyLog* log          # the Bus's dirty log: writes to RAM are marked there while it is on
     uint64_t watch_page    # physical page whose stores leave the fast path (HTIF tohost)
     uint64_t tohost_addr
     uint64_t tohost_value
@@ -240,7 +242,8 @@ ctypedef struct HartState:
     int fetch_translates
     int data_translates
     int data_priv          # effective privilege of loads and stores (MPRV)
-    int data_bare_direct   # bare data accesses may skip PMP (M-mode, no locked entry)
+    int data_bare_direct   # DIRECT_* bits: bare data accesses that may skip PMP and the slow path (M-mode,
+                           # no locked entry; no stores while the dirty log is on)
     int pmp_locked         # some PMP entry is locked, so M-mode accesses are checked
     int pmp_fine           # some PMP entry boundary is not 4 KiB aligned (pages can be split)
     const uint8_t* perm_read    # 256-entry rows: may an access of this kind use a PTE with these flags

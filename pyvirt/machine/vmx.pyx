@@ -7,7 +7,7 @@ from libc.stdint cimport uint8_t, uint64_t
 from libc.string cimport memcpy, memset
 from pyvirt.machine.state cimport *
 from pyvirt.machine.hart cimport Hart
-from pyvirt.machine.mmu cimport mmu_update_mode, tlb_flush
+from pyvirt.machine.mmu cimport mmu_update_mode, tlb_flush, dirty_write
 from pyvirt.machine.nested cimport pwc_flush
 from pyvirt.machine.trap cimport take_trap, take_pending_interrupt, pending_interrupts, timer_update
 from pyvirt.machine.vmx cimport *
@@ -68,6 +68,7 @@ cdef class Vmx:
         if pa - self.s.ram_base > self.s.ram_size or n > self.s.ram_size - (pa - self.s.ram_base):
             raise ValueError(f"host range 0x{pa:x}+{n} outside memory")
         memcpy(self.s.ram + (pa - self.s.ram_base), &data[0], n)
+        dirty_write(self.s, pa, n)
 
     def enter(self, uint64_t preempt_cycles=0):
         """VM entry: non-root mode on, the preemption timer armed (0: off)."""

@@ -31,11 +31,16 @@ def _positive(text: str) -> float:
 def add_arguments(run) -> None:
     run.add_argument("--migrate-to", metavar="HOST:PORT", help="live-migrate the guest to a `pyvirt host`")
     run.add_argument("--migrate-at", type=int, metavar="N", help="start the migration after N instructions")
-    run.add_argument("--link-mbps", type=_positive, default=DEFAULT_MBPS, metavar="B",
+    add_link_arguments(run)
+
+
+def add_link_arguments(parser) -> None:
+    """The simulated link and the report file (`pyvirt run --migrate-to`, `pyvirt migrate`)."""
+    parser.add_argument("--link-mbps", type=_positive, default=DEFAULT_MBPS, metavar="B",
                      help=f"simulated link bandwidth in Mbit/s (default {DEFAULT_MBPS:g})")
-    run.add_argument("--link-latency-us", type=_positive, default=DEFAULT_LATENCY_US, metavar="L",
+    parser.add_argument("--link-latency-us", type=_positive, default=DEFAULT_LATENCY_US, metavar="L",
                      help=f"simulated one-way link latency in microseconds (default {DEFAULT_LATENCY_US:g})")
-    run.add_argument("--migration-report", metavar="FILE", help="write the migration report (JSON) to FILE")
+    parser.add_argument("--migration-report", metavar="FILE", help="write the migration report (JSON) to FILE")
 
 
 def check(args) -> None:
@@ -69,16 +74,17 @@ def run(vmm, args) -> int:
         vmm.pause_at = None
         return vmm.run()
     vmm.board.close()
-    _report(report, args)
+    tell(report, args.migrate_to, args.migration_report)
     return 0
 
 
-def _report(report: dict, args) -> None:
-    if args.migration_report:
-        with open(args.migration_report, "w") as f:
+def tell(report: dict, to: str, path) -> None:
+    """Write the report to path (JSON; None: nowhere) and print its one-line summary to stderr."""
+    if path:
+        with open(path, "w") as f:
             json.dump(report, f, indent=2)
             f.write("\n")
-    print(f"pyvirt: migrated to {args.migrate_to} at instruction {report['stop_instret']}: "
+    print(f"pyvirt: migrated to {to} at instruction {report['stop_instret']}: "
           f"{len(report['rounds'])} pre-copy rounds + stop-and-copy ({report['stop_reason']}), "
           f"{report['pages_sent']} pages sent, total {report['total_s'] * 1e3:.3f} ms, "
           f"downtime {report['downtime_s'] * 1e3:.3f} ms (simulated)", file=sys.stderr)

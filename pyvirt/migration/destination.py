@@ -14,7 +14,12 @@ def receive(sock, console=None, input_source=None, stats_path=None, stats_text=F
     kind, payload = stream.receive(sock)
     if kind != stream.HELLO:
         raise MigrationError(f"expected HELLO, got {stream.KIND_NAMES[kind]}")
-    image = bytearray(json.loads(payload)["mem_bytes"])
+    return receive_after_hello(sock, payload, console, input_source, stats_path, stats_text)
+
+
+def receive_after_hello(sock, hello: bytes, console=None, input_source=None, stats_path=None, stats_text=False):
+    """receive() once the HELLO frame (its payload: hello) has been read."""
+    image = bytearray(json.loads(hello)["mem_bytes"])
     while True:
         kind, payload = stream.receive(sock)
         if kind == stream.PAGES:

@@ -1,28 +1,34 @@
-"""Which guest pages changed since they were last sent. pyvirt finds them by comparing each
-page of RAM with the copy last sent (numpy, one pass per round): a software stand-in for a
-dirty log kept by the hart's stores and the devices' DMA. It sees every change, including
-DMA; a page rewritten with identical contents counts as clean (a dirty log would resend it)."""
-import numpy as np
-
+"""Which guest pages changed since they were last sent: the machine's dirty log (machine/dirty.pxd).
+The hart marks a page at its first store after each take (write-protection logging: the fast
+path's store grant is taken back at every take, mmu.pxd DIRECT_WRITE), so do its A/D updates,
+AMOs and slow paths, the VMMs' writes to guest memory and device DMA (Bus.write_bytes). A page
+rewritten with the same contents is dirty, as in Xen's and KVM's logs. Logging is host-side:
+it changes no simulated cycle or counter."""
 from pyvirt.migration.stream import PAGE
 
 
 class DirtyPages:
-    """Tracks the pages of bus RAM that differ from what the destination has."""
+    """The pages of the VM's RAM that changed since they were last sent (logging from the first take)."""
 
-    def __init__(self, bus):
-        self.bus = bus
-        self.pages = bus.ram_size // PAGE
-        self.sent = None                     # RAM as last sent (None: nothing sent yet)
+    def __init__(self, vmm):
+        self.hart = vmm.hart
+        self.bus = vmm.board.bus
+        self.pages = self.bus.ram_size // PAGE
+        self.logging = False
 
     def take(self):
-        """(RAM now, the page numbers that differ from the last sent copy); they count as sent."""
-        ram = self.bus.ram_bytes()
-        if self.sent is None:
-            frames = list(range(self.pages))
+        """(RAM now, the page numbers written since the last take: all of them the first time);
+        they count as sent."""
+        if self.logging:
+            frames = self.hart.take_dirty()
         else:
-            now = np.frombuffer(ram, dtype=np.uint64).reshape(self.pages, PAGE // 8)
-            then = np.frombuffer(self.sent, dtype=np.uint64).reshape(self.pages, PAGE // 8)
-            frames = np.nonzero((now != then).any(axis=1))[0].tolist()
-        self.sent = ram
-        return ram, frames
+            self.hart.log_dirty(True)
+            self.logging = True
+            frames = list(range(self.pages))
+        return self.bus.ram_bytes(), frames
+
+    def stop(self) -> None:
+        """Turn the log off (the migration ended or failed)."""
+        if self.logging:
+            self.hart.log_dirty(False)
+            self.logging = False

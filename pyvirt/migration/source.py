@@ -31,21 +31,14 @@ def migrate(vmm, sock, link) -> dict:
     belongs to the destination once this returns; on an exception it is still here, paused."""
     stream.handshake(sock)
     stream.send(sock, stream.HELLO, json.dumps({"mem_bytes": vmm.config.mem_bytes, "mode": vmm.mode}).encode())
-    dirty = DirtyPages(vmm.board.bus)
+    dirty = DirtyPages(vmm)
     report = {"link": {"bandwidth_bytes_per_s": link.bandwidth, "latency_s": link.latency},
               "pages": dirty.pages, "start_instret": vmm.hart.instret, "rounds": []}
-    sent = 0
-    while True:
-        ram, frames = dirty.take()
-        reason = _stop_reason(len(report["rounds"]), len(frames), sent, dirty.pages)
-        if reason:
-            break
-        seconds = _send_pages(sock, link, ram, frames)
-        before = vmm.hart.instret
-        _advance(vmm, seconds)
-        report["rounds"].append({"pages": len(frames), "seconds": seconds,
-                                 "guest_instructions": vmm.hart.instret - before})
-        sent += len(frames)
+    try:
+        ram, frames, reason = _precopy(vmm, sock, link, dirty, report)
+    finally:
+        dirty.stop()
+    sent = sum(r["pages"] for r in report["rounds"])
     state = format.pack({k: v for k, v in machine.capture(vmm).items() if k != "ram"})
     _send_pages(sock, link, ram, frames)
     stream.send(sock, stream.STATE, state)
@@ -55,6 +48,22 @@ def migrate(vmm, sock, link) -> dict:
                   state_bytes=len(state), pages_sent=sent + len(frames),
                   downtime_s=downtime, total_s=sum(r["seconds"] for r in report["rounds"]) + downtime)
     return report
+
+
+def _precopy(vmm, sock, link, dirty, report):
+    """Send pre-copy rounds (into report) until a stop rule holds; (RAM, the pages still dirty, the rule)."""
+    sent = 0
+    while True:
+        ram, frames = dirty.take()
+        reason = _stop_reason(len(report["rounds"]), len(frames), sent, dirty.pages)
+        if reason:
+            return ram, frames, reason
+        seconds = _send_pages(sock, link, ram, frames)
+        before = vmm.hart.instret
+        _advance(vmm, seconds)
+        report["rounds"].append({"pages": len(frames), "seconds": seconds,
+                                 "guest_instructions": vmm.hart.instret - before})
+        sent += len(frames)
 
 
 def _stop_reason(rounds: int, dirty: int, sent: int, pages: int):

@@ -5,7 +5,9 @@ b"PYVMIG\\0\\0", version u32 LE) and check the other's; then messages are frames
 
 Kinds: HELLO (JSON: the guest RAM size, the mode), PAGES (zstd of: page count u32, then per page its frame number u32 and 4096 bytes),
 STATE (a snapshot file's bytes without the `ram` section: snapshot/format.py), ACK (the
-destination has restored the VM and runs it; empty)."""
+destination has restored the VM and runs it; empty). On a control connection to a `pyvirt host`
+(`pyvirt migrate`): MIGRATE (JSON: the destination, the link, the instruction to migrate at)
+and its answer REPORT (JSON: the migration report, or the error)."""
 import struct
 import zlib
 
@@ -16,8 +18,8 @@ from pyvirt.errors import PyvirtError
 MAGIC = b"PYVMIG\0\0"
 VERSION = 1
 PAGE = 4096
-HELLO, PAGES, STATE, ACK = 1, 2, 3, 4
-KIND_NAMES = {HELLO: "HELLO", PAGES: "PAGES", STATE: "STATE", ACK: "ACK"}
+HELLO, PAGES, STATE, ACK, MIGRATE, REPORT = 1, 2, 3, 4, 5, 6
+KIND_NAMES = {HELLO: "HELLO", PAGES: "PAGES", STATE: "STATE", ACK: "ACK", MIGRATE: "MIGRATE", REPORT: "REPORT"}
 _HANDSHAKE = struct.Struct("<8sI")
 _FRAME = struct.Struct("<BII")
 _COUNT = struct.Struct("<I")

@@ -6,6 +6,7 @@
     kind = "lines"       a numeric x axis (a swept parameter, e.g. "events.vm_exit"); a series
                          that was not swept (a run without that axis) is drawn as a dashed level
     kind = "breakdown"   one stacked bar per run: its simulated cycles by category
+    kind = "rounds"      live migration: pages sent per pre-copy round, one line per run (rounds.py)
 
 Each figure is written as PDF and PNG, with its plotted values (and the keys of the runs behind
 every value) as CSV, so every number in a figure is traceable to runs in the results directory.
@@ -69,8 +70,11 @@ def draw(frame, spec: dict, prefix: str, out_dir, styler: style.Styler) -> Figur
         result = _lines(sel, frame, spec, prefix, out_dir, styler)
     elif kind == "breakdown":
         result = _breakdown(sel, spec, prefix, out_dir)
+    elif kind == "rounds":
+        from pyvirt.report import rounds           # it builds on this module
+        result = rounds.draw(sel, spec, prefix, out_dir, styler)
     else:
-        raise ValueError(f"figure {spec['name']}: unknown kind '{kind}' (bars, lines, breakdown)")
+        raise ValueError(f"figure {spec['name']}: unknown kind '{kind}' (bars, lines, breakdown, rounds)")
     result.title = title
     result.caption = spec.get("caption", "")
     return result

@@ -84,6 +84,7 @@ def run(vmm, args) -> int:
     if not vmm.paused:
         raise PyvirtError(f"the guest stopped after {vmm.hart.instret} instructions, before --snapshot-at "
                           f"{args.snapshot_at}: no snapshot written")
+    vmm.write_stats()                       # the run here ends at the snapshot
     size = format.write(args.snapshot, machine.capture(vmm))
     print(f"pyvirt: snapshot after {vmm.hart.instret} instructions written to {args.snapshot} ({size} bytes)",
           file=sys.stderr)

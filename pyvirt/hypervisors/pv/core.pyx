@@ -18,6 +18,7 @@
 cimport cython
 from libc.stdint cimport int64_t, uint8_t, uint16_t, uint32_t, uint64_t
 from libc.string cimport memcpy
+from pyvirt.machine.dirty cimport dirty_mark
 from pyvirt.machine.state cimport *
 from pyvirt.machine.hart cimport Hart
 from pyvirt.machine.bus cimport Bus
@@ -131,6 +132,7 @@ cdef class PvCore:
         self.bus = bus
         self.paging = paging
         paging.ram = hart.st.ram
+        paging.log = hart.st.log
         for i, name in enumerate(VMM_EVENTS):
             self.cost[i] = events[name]
         self.vmode = VMODE_KERNEL
@@ -228,7 +230,14 @@ cdef class PvCore:
             if self.paging.ftype[f]:
                 return NULL
             f += 1
+        if n:
+            dirty_mark(self.ps.log, pa - self.ps.ram_base, n)
         return p
+
+    # shared_w: the shared page, which the VMM is about to write (marked in the dirty log).
+    cdef inline uint64_t* shared_w(self) noexcept:
+        dirty_mark(self.ps.log, self.shared_pa - self.ps.ram_base, 4096)
+        return <uint64_t*>self.shared
 
     # ---- the run loop ----
     def run(self, uint64_t budget):
@@ -313,7 +322,7 @@ cdef class PvCore:
     # fire_timer: with the timer bound to an event port (VIRQ_TIMER), a due deadline raises
     # the port once (Xen's one-shot timer); unbound, it stays the vsip timer bit.
     cdef void fire_timer(self) noexcept:
-        cdef uint64_t* w = <uint64_t*>self.shared
+        cdef uint64_t* w = self.shared_w()
         if self.timer_port and self.deadline != NEVER and mtime(self.ps) >= self.deadline:
             w[SH_EVTCHN_PENDING // 8 + self.timer_port // 64] |= (<uint64_t>1) << (self.timer_port % 64)
             self.deadline = NEVER
@@ -321,7 +330,7 @@ cdef class PvCore:
 
     # pending_virq: vsip & vsie (timer due; an unmasked event port pending).
     cdef uint64_t pending_virq(self) noexcept:
-        cdef uint64_t* w = <uint64_t*>self.shared
+        cdef uint64_t* w = self.shared_w()
         cdef uint64_t vsip = 0
         self.fire_timer()
         if self.deadline != NEVER and mtime(self.ps) >= self.deadline:
@@ -344,7 +353,7 @@ cdef class PvCore:
         cdef uint64_t* info
         if self.shared == NULL:
             return self.stop_guest(cause, tval, epc)
-        info = <uint64_t*>(self.shared + SH_TRAP)
+        info = self.shared_w() + SH_TRAP // 8
         info[0] = epc
         info[1] = ((<uint64_t>self.vmode) << 8) | ((<uint64_t>(self.shared[SH_UPCALL_MASK] == 0)) << 5)
         info[2] = cause
@@ -574,6 +583,7 @@ cdef class PvCore:
         for i in range(1, 32):
             ps.x[i] = f[i]
         ps.pc = f[32]
+        self.shared_w()
         self.shared[SH_UPCALL_MASK] = 0 if status & (1 << 5) else 1
         self.set_vmode(VMODE_KERNEL if status & (1 << 8) else VMODE_USER)
         self.n_emulate += 1
@@ -647,7 +657,7 @@ cdef class PvCore:
         cdef uint64_t* w
         if self.shared == NULL or port <= 0 or port >= 128:
             return False
-        w = <uint64_t*>self.shared
+        w = self.shared_w()
         w[SH_EVTCHN_PENDING // 8 + port // 64] |= (<uint64_t>1) << (port % 64)
         self.events_raised += 1
         return True

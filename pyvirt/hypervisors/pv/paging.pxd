@@ -1,7 +1,9 @@
 from libc.stdint cimport uint8_t, uint32_t, uint64_t, int64_t
+from pyvirt.machine.dirty cimport DirtyLog
 
 cdef class DirectPaging:
     cdef uint8_t* ram
+    cdef DirtyLog* log           # the bus's dirty log: the VMM's writes to guest frames are marked
     cdef uint64_t ram_base, ram_size, nframes
     cdef uint8_t* ftype          # 0: ordinary frame; 1 + level: a pinned page table of that level
     cdef uint32_t* wcount        # writable leaf mappings of the frame held in pinned tables

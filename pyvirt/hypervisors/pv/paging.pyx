@@ -15,6 +15,7 @@ cimport cython
 from libc.stdint cimport uint8_t, uint32_t, uint64_t, int64_t
 from libc.string cimport memcpy, memset
 from libc.stdlib cimport calloc, free
+from pyvirt.machine.dirty cimport dirty_mark
 from pyvirt.hypervisors.pv.abi cimport E_PERM, E_BUSY, E_INVAL, E_NOMEM
 
 cdef uint64_t PTE_V = 1, PTE_R = 2, PTE_W = 4, PTE_X = 8, PTE_G = 0x20
@@ -157,6 +158,7 @@ cdef class DirectPaging:
         elif f == self.shared_frame:
             return -E_PERM
         p[0] = val
+        dirty_mark(self.log, ptr - self.ram_base, 8)
         return 0
 
     # release: give guest frame back to the VMM (memory_op decrease): only an ordinary frame
@@ -167,6 +169,7 @@ cdef class DirectPaging:
         if self.ftype[frame] or self.mcount[frame]:
             return -E_BUSY
         memset(self.ram + (frame << 12), 0, 4096)
+        dirty_mark(self.log, frame << 12, 4096)
         self.ftype[frame] = RELEASED
         self.released_frames += 1
         return 0

@@ -24,7 +24,7 @@ from pyvirt.machine.bus cimport Bus, MAX_REGIONS
 from pyvirt.machine.decode cimport *
 from pyvirt.machine.alu cimport sext32, extend_load, amo_compute
 from pyvirt.machine.csr cimport csr_insn, csr_write
-from pyvirt.machine.mmu cimport mmu_translate, tlb_flush
+from pyvirt.machine.mmu cimport mmu_translate, tlb_flush, dirty_write
 from pyvirt.machine.trap cimport (take_trap, take_pending_interrupt, pending_interrupts, do_mret, do_sret,
                                   charge, charge_cycles, mtime, timer_update, next_timer_cycle)
 from pyvirt.hypervisors.trap.vcpu cimport VirtualHart
@@ -473,11 +473,7 @@ cdef class TrapCore:
         cdef int i
         if pa - vs.ram_base < vs.ram_size and pa + size - vs.ram_base <= vs.ram_size:
             memcpy(vs.ram + (pa - vs.ram_base), &value, size)
-            if pa <= self.ps.tohost_addr < pa + size:
-                self.hart._tohost_written()
-            if self.mmu.traced(pa):
-                self.mmu.guest_write(pa, size)
-            return 0
+            return self.after_ram_write(pa, size)
         if pa & (size - 1):
             return cause
         i = self.bus.mmio_write(pa, size, value)
@@ -579,7 +575,9 @@ cdef class TrapCore:
             ps.x[rd] = old
         return 0
 
+    # An emulated store of size bytes reached RAM at pa: the dirty log, HTIF, shadow coherence.
     cdef int after_ram_write(self, uint64_t pa, int size) except -2:
+        dirty_write(self.ps, pa, size)
         if pa <= self.ps.tohost_addr < pa + size:
             self.hart._tohost_written()
         if self.mmu.traced(pa):

@@ -30,6 +30,7 @@
 from libc.stdint cimport uint8_t, uint16_t, uint32_t, uint64_t, int64_t
 from libc.stdlib cimport calloc, free
 from libc.string cimport memcpy, memset
+from pyvirt.machine.dirty cimport dirty_mark
 from pyvirt.machine.state cimport *
 from pyvirt.machine.hart cimport Hart
 from pyvirt.machine.bus cimport Bus
@@ -467,6 +468,7 @@ cdef class ShadowMMU:
             pte |= need
             self.pte_reads += 1
             memcpy(self.ram + (pte_pa - self.ram_base), &pte, 8)
+            dirty_mark(vs.log, pte_pa - self.ram_base, 8)
         pa[0] = ((ppn >> (9 * level)) << (12 + 9 * level)) | (va & ((<uint64_t>1 << (12 + 9 * level)) - 1))
         sp = sperm(view, pte)
         # the shadow path: shadows of the guest tables walked, then direct tables for a superpage

@@ -19,6 +19,7 @@ cdef class VirtualHart:
     def __cinit__(self, Hart phys):
         self.phys = phys
         self.st.ram = phys.st.ram
+        self.st.log = phys.st.log
         self.st.ram_base = phys.st.ram_base
         self.st.ram_size = phys.bus.ram_size          # the guest's RAM only, never the VMM pool
         self.st.cycles_per_tick = phys.st.cycles_per_tick
