@@ -33,7 +33,7 @@ def draw(sel, spec, prefix, out_dir, styler) -> FigureResult:
             if panel:
                 ax.set_title(_panel_title(panel, pv))
             ax.grid()
-    rows = style.legend(fig, list(handles.values()), [f"{pretty(hue)}: {h}" for h in handles])
+    rows = style.legend(fig, list(handles.values()), [f"{pretty(hue)}: {h}" for h in handles], ncol=2)
     base = f"{out_dir}/figures/{prefix}-{spec['name']}"
     files = style.save(fig, base, rows)
     data_file = f"{out_dir}/data/{prefix}-{spec['name']}.csv"
