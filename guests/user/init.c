@@ -21,12 +21,18 @@
  * failure with status 127 (a DONE line follows too).  At the end init prints
  * "SUMMARY ran=N failed=F" and exits with 0 when every command exited 0, 1
  * otherwise (the kernel then powers off).
+ *
+ * The boot word `console` makes init, before running anything, print the prompt
+ * line "CONSOLE command?" and read one line from the console (fd 0), e.g.
+ * "run syscall 100; run exc 10"; its words follow the boot words, so the line
+ * runs as if it had been on the command line (after the boot words' commands).
  */
 #include "ulib.h"
 #include "programs.h"
 
 #define MAX_WORDS 64            /* words of all commands together */
 #define MAX_ARGS  15            /* words of one command, NAME included */
+#define LINE_MAX  256           /* bytes of the console command line, newline included */
 
 static char *words[MAX_WORDS];  /* the boot words, ';' split off as its own word */
 static int nwords;
@@ -61,6 +67,42 @@ static void tokenize(int argc, char **argv)
             s = semi + 1;
         }
     }
+}
+
+/* Whether the boot words ask for the command line from the console. */
+static int wants_console(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++)
+        if (strcmp(argv[i], "console") == 0)
+            return 1;
+    return 0;
+}
+
+/* Prompt, read one console line (up to a newline, end of input or LINE_MAX bytes) and add
+ * its words (split at spaces, tabs and ';') after the boot words. */
+static void read_console(void)
+{
+    static char line[LINE_MAX + 1];
+    static char *argv[LINE_MAX / 2 + 2];
+    int len = 0, argc = 1;
+
+    printf("CONSOLE command?\n");
+    while (len < LINE_MAX && (len == 0 || line[len - 1] != '\n')) {
+        long n = read(0, line + len, (unsigned long)(LINE_MAX - len));
+        if (n <= 0)
+            break;
+        len += (int)n;
+    }
+    line[len] = '\0';
+    for (char *s = line; *s;) {
+        while (*s == ' ' || *s == '\t' || *s == '\n')
+            *s++ = '\0';
+        if (*s)
+            argv[argc++] = s;
+        while (*s && *s != ' ' && *s != '\t' && *s != '\n')
+            s++;
+    }
+    tokenize(argc, argv);
 }
 
 /* fork + exec(name, argv) + wait; returns the child's exit status. */
@@ -124,6 +166,8 @@ int init_main(int argc, char **argv)
     int n = 0, active = 0, after_semicolon = 0;
 
     tokenize(argc, argv);
+    if (wants_console(argc, argv))
+        read_console();
     for (int i = 0; i <= nwords; i++) {
         char *w = i < nwords ? words[i] : 0;
         int ends = !w || strcmp(w, ";") == 0 || strcmp(w, "run") == 0;
