@@ -12,7 +12,8 @@ to the results directory or the repository. It returns the run's record:
     bench, done            the parsed BENCH and DONE lines of the console (docs/guests.md)
     console                the guest's console output
     stats                  every statistic of the run (pyvirt.stats.collect)
-    host                   wall-clock seconds and host MIPS: the only non-deterministic part
+    host                   wall-clock seconds, host MIPS and whether the run started from a
+                           checkpoint: the only non-deterministic part
 
 Everything but `host` is a function of the payload: the same payload gives the same record.
 """
@@ -26,6 +27,7 @@ import time
 import traceback
 
 from pyvirt.errors import PyvirtError
+from pyvirt.experiments import console_boot
 from pyvirt.snapshot.format import SnapshotError
 
 RECORD_FORMAT = 1
@@ -88,8 +90,14 @@ def execute(payload: dict) -> dict:
     return record
 
 
+def disk_path(tmp, i):
+    """Where machine_config puts the run's scratch disk number i."""
+    return os.path.join(tmp, f"disk{i}.img")
+
+
 def machine_config(payload, tmp):
-    """The run's MachineConfig, with its guest image, profile and scratch disks written to tmp;
+    """The run's MachineConfig, with its guest image, profile and scratch disks (zeros, or the
+    contents in the payload's checkpoint) written to tmp;
     and the names of config options MachineConfig does not have (a mode not built yet)."""
     from pyvirt.config import MachineConfig
 
@@ -100,29 +108,50 @@ def machine_config(payload, tmp):
     profile = os.path.join(tmp, "profile.toml")
     with open(profile, "w") as f:
         f.write(payload["profile_toml"])
+    saved = (payload.get("checkpoint") or {}).get("disks")
     drives = []
     for i, interface in enumerate(params["drives"]):
-        disk = os.path.join(tmp, f"disk{i}.img")
-        with open(disk, "wb") as f:
-            f.truncate(params["disk_bytes"])
-        drives.append(f"file={disk},if={interface}")
+        with open(disk_path(tmp, i), "wb") as f:
+            if saved:
+                f.write(saved[i])               # the scratch disk as the checkpoint's boot left it
+            else:
+                f.truncate(params["disk_bytes"])
+        drives.append(f"file={disk_path(tmp, i)},if={interface}")
     fields = {f.name for f in dataclasses.fields(MachineConfig)}
     options = {k: v for k, v in params["config"].items() if k in fields}
     unknown = sorted(set(params["config"]) - fields)
+    if params.get("console_at") is not None:
+        append = console_boot.COMMAND_LINE
+    else:
+        append = f"run {params['run']}" if params["run"] else ""
     config = MachineConfig(kernel=kernel, mode=params["mode"], bios=params["bios"], mem_bytes=params["mem_bytes"],
-                           drives=drives, append=f"run {params['run']}" if params["run"] else "",
+                           drives=drives, append=append,
                            profile=profile, max_insns=params["max_insns"], **options)
     return config, unknown
 
 
 def _vmm(payload, config, console):
-    """The run's VMM: booting, or resumed from the payload's checkpoint (snapshot/checkpoint.py)."""
+    """The run's VMM: booting, or resumed from the payload's checkpoint (snapshot/checkpoint.py,
+    with the console output the checkpoint's boot printed)."""
     from pyvirt.hypervisors import create
     from pyvirt.snapshot import checkpoint
 
-    if payload.get("checkpoint"):
-        return checkpoint.resume(payload["checkpoint"], config, console)
+    saved = payload.get("checkpoint")
+    if saved:
+        console.write(saved["console"])
+        return checkpoint.resume(saved["snapshot"], config, console)
     return create(config, console=console)
+
+
+def _type(payload, vmm, console):
+    """For a console-booted run: bring vmm to console_at (booting, unless it was resumed from
+    the checkpoint there) and type the run's command line (console_boot.py)."""
+    at = payload["params"].get("console_at")
+    if at is None:
+        return
+    if not payload.get("checkpoint"):
+        console_boot.boot_to_prompt(vmm, console, at)
+    console_boot.type_command(vmm, payload["params"]["run"])
 
 
 def _go(params, vmm, console):
@@ -157,7 +186,13 @@ def _run(payload, tmp, record):
     start = time.perf_counter()
     try:
         with contextlib.redirect_stderr(io.StringIO()):
+            _type(payload, vmm, console)
             vmm, status, migration = _go(params, vmm, console)
+    except console_boot.NotAtPrompt as e:
+        if vmm.paused:                            # (a guest that ended has closed its board)
+            vmm.board.close()
+        record["status"], record["reason"], record["console"] = "failed", str(e), console.text()
+        return
     except PyvirtError as e:                      # a mode that cannot be migrated yet
         record["status"], record["reason"] = "skipped", str(e)
         return
@@ -171,7 +206,7 @@ def _run(payload, tmp, record):
     record["bench"] = parse_lines(record["console"], "BENCH")
     record["done"] = parse_lines(record["console"], "DONE")
     record["stats"] = stats
-    record["host"] = {"seconds": round(seconds, 6),
+    record["host"] = {"seconds": round(seconds, 6), "checkpoint": bool(payload.get("checkpoint")),
                       "mips": round(stats["instructions"]["total"] / seconds / 1e6, 3) if seconds > 0 else None}
     failed = [d for d in record["done"] if d.get("status") != 0]
     if status != 0 or failed or stats["exit"]["diagnostic"]:

@@ -74,9 +74,9 @@ def run_experiment(experiment, out_dir, jobs: int = 1, executor: str = "local", 
     outcome = Outcome(status="interrupted", total=len(specs), reused=len(finished))
     bar = progress_bar(len(todo), experiment.name, progress)
     payloads = (payload_for(s.params, s.key, docs[s.params["profile_name"]]) for s in todo)
-    if experiment.checkpoint_at is not None:
+    if experiment.checkpoint:
         from pyvirt.experiments.checkpoints import Checkpoints     # loads the compiled machine
-        checkpoints = Checkpoints(experiment.checkpoint_at, todo)
+        checkpoints = Checkpoints(todo)
         payloads = (checkpoints.add(p) for p in payloads)
     try:
         for record in runner.run(payloads, len(todo)):

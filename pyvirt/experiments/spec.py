@@ -24,7 +24,7 @@ MODES = ("native", "trap", "pv", "hvm")
 DEFAULT_MAX_INSNS = 1_000_000_000
 DEFAULT_DISK_BYTES = 4 << 20
 SECTION_KEYS = ("experiment", "guest", "matrix", "variant", "workload", "figure", "table")
-EXPERIMENT_KEYS = ("name", "title", "description", "repeats", "max_insns", "checkpoint_at")
+EXPERIMENT_KEYS = ("name", "title", "description", "repeats", "max_insns", "console_at", "checkpoint")
 GUEST_KEYS = ("kernel", "bios", "mem", "disk_bytes")
 VARIANT_KEYS = ("name", "mode", "config", "profile", "matrix", "kernel", "label")
 WORKLOAD_KEYS = ("run", "guest", "drive", "label", "matrix", "modes")
@@ -68,7 +68,8 @@ class Experiment:
     matrix: Dict[str, list]
     figures: List[dict] = field(default_factory=list)
     tables: List[dict] = field(default_factory=list)
-    checkpoint_at: Optional[int] = None    # boot once per group of runs, start each from instruction N
+    console_at: Optional[int] = None       # boot with `console`, type each run's command at instruction N
+    checkpoint: bool = False               # boot once per group of runs to console_at, start each from there
 
     def runs(self) -> List[RunSpec]:
         """Every run of the matrix, in a fixed order: variant, profile, workload, axes, repeat.
@@ -141,9 +142,22 @@ class Experiment:
             "max_insns": self.max_insns,
             "repeat": repeat,
         }
+        if self.console_at is not None and run_text is not None:     # not for a bare guest
+            params["console_at"] = self.console_at
         if migration:
             params["migration"] = dict(sorted(migration.items()))
         return RunSpec(params=params, key=run_key(params, profile_doc))
+
+
+def _console(where, head) -> dict:
+    """The experiment's console_at and checkpoint options (a checkpoint needs console_at)."""
+    console_at = _positive(where, "experiment.console_at", head["console_at"]) if "console_at" in head else None
+    checkpoint = head.get("checkpoint", False)
+    if not isinstance(checkpoint, bool):
+        raise PyvirtError(f"{where}: experiment.checkpoint: must be true or false")
+    if checkpoint and console_at is None:
+        raise PyvirtError(f"{where}: experiment.checkpoint: needs experiment.console_at (docs/snapshots.md)")
+    return {"console_at": console_at, "checkpoint": checkpoint}
 
 
 def _migration_key(axis: str) -> str:
@@ -193,8 +207,7 @@ def parse(text: str, path: Optional[Path] = None, resolve: bool = True) -> Exper
                      variants=variants, workloads=workloads, matrix=matrix,
                      figures=_outputs(where, "figure", doc.get("figure", []), FIGURE_KEYS),
                      tables=_outputs(where, "table", doc.get("table", []), TABLE_KEYS),
-                     checkpoint_at=_positive(where, "experiment.checkpoint_at", head["checkpoint_at"])
-                     if "checkpoint_at" in head else None)
+                     **_console(where, head))
     if resolve:
         exp.runs()        # resolve every guest and profile override now: errors before any run starts
     return exp

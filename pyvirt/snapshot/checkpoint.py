@@ -1,12 +1,8 @@
-"""Checkpoints: resume a snapshot taken early in a boot under another kernel command line.
+"""Checkpoints: resume a snapshot as the start of another run of the same machine.
 
-The kernel reads its command line (/chosen/bootargs) from the device tree in RAM. Up to the
-first instruction that reads the device tree, two boots that differ only in the command line
-run the same instructions and hold the same state except the device tree's bytes. A
-checkpoint taken there can therefore start any of them: restore it, write the device tree
-built for the run's own command line over the checkpoint's, and continue. Whether a
-checkpoint is that early is the caller's to check (experiments/checkpoints.py compares two
-boots); a later one would silently run the checkpoint's command line."""
+A checkpoint is a snapshot of a guest that waits for its command (experiments/console_boot.py):
+every run started from it has the same configuration but for its outputs and file paths, and
+differs from the others only in the console input it is typed afterwards."""
 import dataclasses
 
 from pyvirt.costmodel import load_profile
@@ -14,15 +10,14 @@ from pyvirt.hypervisors import create
 from pyvirt.snapshot import disks, format, machine
 from pyvirt.snapshot.format import SnapshotError
 
-FDT_MAGIC = b"\xd0\x0d\xfe\xed"
-# what a checkpoint's user may change: the command line, the disk files (same contents), the
-# paths of the guest image and of the profile (same contents), the limit and the outputs
-RUN_FIELDS = ("kernel", "profile", "append", "drives", "max_insns", "stats_path", "stats_text")
+# what a checkpoint's user may change: the disk files (same contents), the paths of the guest
+# image and of the profile (same contents), the limit and the outputs
+RUN_FIELDS = ("kernel", "profile", "drives", "max_insns", "stats_path", "stats_text")
 
 
 def resume(blob: bytes, config, console=None):
     """A VMM restored from checkpoint bytes for config, which may differ from the checkpoint's
-    configuration in RUN_FIELDS only; its device tree carries config.append."""
+    configuration in RUN_FIELDS only."""
     data = machine.decode(format.unpack(blob, "checkpoint"), "checkpoint")
     saved = machine.saved_config(data)
     for field in dataclasses.fields(saved):
@@ -34,16 +29,4 @@ def resume(blob: bytes, config, console=None):
     disks.verify(data["disks"], disks.rebind(data["disks"], config.drives))
     vmm = create(config, console=console, profile=machine.saved_profile(data))
     machine.restore(vmm, data)
-    replace_device_tree(vmm)
     return vmm
-
-
-def replace_device_tree(vmm) -> None:
-    """Write the board's device tree (built for its command line) over the one in RAM at the
-    same address, clearing whatever the old one covered beyond the new one's end."""
-    board = vmm.board
-    header = board.bus.read_bytes(board.dtb_addr, 8)
-    if header[:4] != FDT_MAGIC:
-        raise SnapshotError("checkpoint: no device tree where this board places its own")
-    old_size = int.from_bytes(header[4:8], "big")
-    board.bus.write_bytes(board.dtb_addr, board.dtb + bytes(max(0, old_size - len(board.dtb))))

@@ -1,6 +1,6 @@
-"""Experiment checkpoints ([experiment] checkpoint_at): each group of runs boots once and every
-run starts from the checkpoint with its own command line; the records are identical to
-booting each run. A checkpoint past the guest's first read of its command line is refused."""
+"""Experiment checkpoints ([experiment] console_at + checkpoint): each group of console-booted
+runs boots once to console_at and every run starts from the checkpoint, typed its own command;
+the records are identical to booting each run and typing its command at the same instruction."""
 import pytest
 
 from pyvirt.errors import PyvirtError
@@ -12,10 +12,10 @@ EXPERIMENT = """
 [experiment]
 name = "cp"
 max_insns = 20_000_000
-{checkpoint}
+{options}
 
 [guest]
-mem = "64M"
+mem = "16M"
 disk_bytes = "2M"
 
 [[variant]]
@@ -23,6 +23,9 @@ name = "native"
 
 [[variant]]
 name = "trap"
+
+[[variant]]
+name = "pv"
 
 [[variant]]
 name = "hvm-shadow"
@@ -44,32 +47,42 @@ label = "disk16"
 run = "disk virtio 32"
 label = "disk32"
 """
+CONSOLE_AT = 1_000_000
 
 
-def records(tmp_path, name, checkpoint=""):
-    experiment = spec.parse(EXPERIMENT.format(checkpoint=checkpoint))
+def records(tmp_path, name, options):
+    experiment = spec.parse(EXPERIMENT.format(options=options))
     outcome = run_experiment(experiment, tmp_path / name, jobs=1, progress=False)
-    return {r["key"]: simulated(r) for r in outcome.records}
+    return outcome.records
 
 
 def test_runs_from_a_checkpoint_equal_booting_each_run(tmp_path, monkeypatch):
-    from pyvirt.snapshot import checkpoint
-    resumed = []
-    original = checkpoint.resume
-    monkeypatch.setattr(checkpoint, "resume", lambda *a, **k: resumed.append(1) or original(*a, **k))
-    booted = records(tmp_path, "booted")
-    assert not resumed
-    checkpointed = records(tmp_path, "checkpointed", "checkpoint_at = 30_000")
-    assert len(resumed) == 12, "every run started from its group's checkpoint"
-    assert [r["status"] for r in booted.values()] == ["ok"] * 12
-    assert checkpointed == booted
+    from pyvirt.experiments import checkpoints
+    made = []
+    original = checkpoints.make
+    monkeypatch.setattr(checkpoints, "make", lambda payload: made.append(1) or original(payload))
+    booted = records(tmp_path, "booted", f"console_at = {CONSOLE_AT}")
+    checkpointed = records(tmp_path, "checkpointed", f"console_at = {CONSOLE_AT}\ncheckpoint = true")
+    assert len(made) == 8, "one checkpoint per group (mode; with or without a disk)"
+    assert [r["host"]["checkpoint"] for r in booted] == [False] * 16
+    assert [r["host"]["checkpoint"] for r in checkpointed] == [True] * 16
+    assert [r["status"] for r in booted] == ["ok"] * 16
+    assert all(r["params"]["console_at"] == CONSOLE_AT and "CONSOLE command?" in r["console"] for r in booted)
+    assert [simulated(r) for r in checkpointed] == [simulated(r) for r in booted]
 
 
-def test_a_checkpoint_after_the_command_line_was_read_is_refused(tmp_path):
-    with pytest.raises(PyvirtError, match="checkpoint_at 100000: by then the guest has read its command line"):
-        records(tmp_path, "late", "checkpoint_at = 100_000")
+def test_a_guest_not_yet_at_its_prompt_fails_its_runs(tmp_path):
+    failed = records(tmp_path, "early", "console_at = 1000\ncheckpoint = true")
+    assert {r["status"] for r in failed} == {"failed"}
+    assert "console_at 1000: the guest had not asked for its command by then" in failed[0]["reason"]
 
 
-def test_checkpoint_at_must_be_a_positive_integer():
-    with pytest.raises(PyvirtError, match="experiment.checkpoint_at: must be a positive integer"):
-        spec.parse(EXPERIMENT.format(checkpoint="checkpoint_at = 0"), resolve=False)
+@pytest.mark.parametrize("options, message", [
+    ("console_at = 0", "experiment.console_at: must be a positive integer"),
+    ("checkpoint = true", "experiment.checkpoint: needs experiment.console_at"),
+    ("console_at = 5\ncheckpoint = 1", "experiment.checkpoint: must be true or false"),
+])
+def test_console_options_are_checked(options, message):
+    with pytest.raises(PyvirtError, match=message):
+        spec.parse(EXPERIMENT.format(options=options), resolve=False)
+
