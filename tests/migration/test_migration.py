@@ -38,7 +38,7 @@ def migrated(mode, mbps, at=2_000_000):
     ("native", 100_000, "max_factor", 9),         # fast link: the guest re-dirties 1024 pages every round
     ("trap", 100_000, "max_factor", 9),
     ("pv", 100_000, "max_factor", 9),
-    ("hvm-nested", 100_000, "max_factor", 11),    # 2D walks: fewer instructions per round, ~700 pages dirty
+    ("hvm-nested", 100_000, "max_factor", 12),    # 2D walks: fewer instructions per round, ~700 pages dirty
     ("hvm-shadow", 100_000, "max_factor", 9),
     ("native", 5_000, "few_dirty_pages", 2),      # slow link: the workload ends during round 2
 ])
