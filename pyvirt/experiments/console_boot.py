@@ -7,6 +7,7 @@ from pyvirt.errors import PyvirtError
 
 COMMAND_LINE = "console"
 PROMPT = b"CONSOLE command?\n"
+LINE_MAX = 256                  # the longest line init reads, newline included (guests/user/init.c)
 
 
 class NotAtPrompt(PyvirtError):
@@ -27,6 +28,14 @@ def boot_to_prompt(vmm, console, at: int) -> None:
                           f"(no '{PROMPT.decode().strip()}' line); choose a larger console_at")
 
 
+def command_line(run: str) -> bytes:
+    """The console input that runs `run`; PyvirtError when it is longer than init reads."""
+    line = f"run {run}\n".encode()
+    if len(line) > LINE_MAX:
+        raise PyvirtError(f"run {run!r}: {len(line)} bytes as a console line, init reads at most {LINE_MAX}")
+    return line
+
+
 def type_command(vmm, run: str) -> None:
     """Hand the guest paused at its prompt the command line `run RUN` as console input."""
-    vmm.feed_input(f"run {run}\n".encode())
+    vmm.feed_input(command_line(run))

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Dict, List, Optional
 
 from pyvirt.errors import PyvirtError
+from pyvirt.experiments import console_boot
 from pyvirt.experiments import guests as guests_mod
 from pyvirt.experiments import profiles as profiles_mod
 
@@ -143,6 +144,7 @@ class Experiment:
             "repeat": repeat,
         }
         if self.console_at is not None and run_text is not None:     # not for a bare guest
+            console_boot.command_line(run_text)                     # init can read it whole
             params["console_at"] = self.console_at
         if migration:
             params["migration"] = dict(sorted(migration.items()))

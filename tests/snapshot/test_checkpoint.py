@@ -86,3 +86,10 @@ def test_console_options_are_checked(options, message):
     with pytest.raises(PyvirtError, match=message):
         spec.parse(EXPERIMENT.format(options=options), resolve=False)
 
+
+def test_a_command_longer_than_init_reads_is_refused():
+    workload = '[[workload]]\nrun = "syscall {}"\nlabel = "long"\n'.format("1" * 260)
+    long = EXPERIMENT.format(options="console_at = 5") + workload
+    with pytest.raises(PyvirtError, match="init reads at most 256"):
+        spec.parse(long).runs()
+
