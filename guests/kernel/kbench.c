@@ -2,6 +2,7 @@
  * rdcycle, for the nanobenchmarks that user code cannot perform itself. */
 #include "abi.h"
 #include "kernel.h"
+#include "mmio.h"
 #include "memlayout.h"
 #include "proc.h"
 #include "pvops.h"
@@ -31,7 +32,7 @@ long sys_kbench(struct trapframe *tf)
     } else if (op == KB_MMIO_IN) {
         uint64_t lsr = uart_base() + UART_LSR;
         for (uint64_t i = 0; i < iters; i++)
-            (void)pv_ops.io_read8(lsr);
+            (void)mmio_read8(lsr);
     } else {
         uint64_t va = PGROUNDDOWN(arg);
         for (uint64_t i = 0; i < iters; i++)

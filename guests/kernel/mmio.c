@@ -1,8 +1,5 @@
-/* mmio.c - volatile device-register accessors, the io_* entries of both pv-ops tables: in the
- * native build the devices are mapped; in the pv build they are not, so these accesses trap
- * and the hypervisor emulates them. */
-#include "types.h"
-#include "pvops.h"
+/* mmio.c - volatile device-register accessors (mmio.h). */
+#include "mmio.h"
 
 uint8_t mmio_read8(uint64_t a) { return *(volatile uint8_t *)a; }
 void mmio_write8(uint64_t a, uint8_t v) { *(volatile uint8_t *)a = v; }

@@ -5,7 +5,7 @@
 #include "abi.h"
 #include "blk.h"
 #include "bootinfo.h"
-#include "pvops.h"
+#include "mmio.h"
 
 #define PIO_DATA     0x00
 #define PIO_COUNT    0x08
@@ -33,7 +33,7 @@ static uint32_t status(void)
 {
     uint32_t st;
     do
-        st = pv_ops.io_read32(base + PIO_STATUS);
+        st = mmio_read32(base + PIO_STATUS);
     while (st & ST_BSY);
     return st;
 }
@@ -41,10 +41,10 @@ static uint32_t status(void)
 /* command: start command cmd on count (1..256) sectors at lba. */
 static void command(uint32_t cmd, uint64_t lba, uint32_t count)
 {
-    pv_ops.io_write32(base + PIO_COUNT, count == MAX_COUNT ? 0 : count);
-    pv_ops.io_write32(base + PIO_LBA_LO, (uint32_t)lba);
-    pv_ops.io_write32(base + PIO_LBA_HI, (uint32_t)(lba >> 32));
-    pv_ops.io_write32(base + PIO_COMMAND, cmd);
+    mmio_write32(base + PIO_COUNT, count == MAX_COUNT ? 0 : count);
+    mmio_write32(base + PIO_LBA_LO, (uint32_t)lba);
+    mmio_write32(base + PIO_LBA_HI, (uint32_t)(lba >> 32));
+    mmio_write32(base + PIO_COMMAND, cmd);
 }
 
 /* pio_rw: transfer count sectors, in commands of up to 256 sectors. */
@@ -60,9 +60,9 @@ static int pio_rw(struct blkdev *d, int write, uint64_t lba, uint32_t count, voi
                 return -EIO;
             for (int w = 0; w < SECTOR_SIZE / 8; w++, p++) {
                 if (write)
-                    pv_ops.io_write64(base + PIO_DATA, *p);
+                    mmio_write64(base + PIO_DATA, *p);
                 else
-                    *p = pv_ops.io_read64(base + PIO_DATA);
+                    *p = mmio_read64(base + PIO_DATA);
             }
         }
         if (status() & (ST_ERR | ST_DF))
@@ -77,8 +77,8 @@ static int pio_rw(struct blkdev *d, int write, uint64_t lba, uint32_t count, voi
 struct blkdev *piodisk_probe(const struct devinfo *d)
 {
     base = d->base;
-    pv_ops.io_write32(base + PIO_CONTROL, CTL_NIEN);
-    dev.capacity = pv_ops.io_read32(base + PIO_CAP_LO) | (uint64_t)pv_ops.io_read32(base + PIO_CAP_HI) << 32;
+    mmio_write32(base + PIO_CONTROL, CTL_NIEN);
+    dev.capacity = mmio_read32(base + PIO_CAP_LO) | (uint64_t)mmio_read32(base + PIO_CAP_HI) << 32;
     if (dev.capacity == 0)
         return 0;
     dev.name = "piodisk";

@@ -3,7 +3,7 @@
  * priority 1 and the context's threshold is 0, so any enabled source interrupts. */
 #include "bootinfo.h"
 #include "plic.h"
-#include "pvops.h"
+#include "mmio.h"
 
 #define PLIC_CONTEXT    1
 #define PRIORITY(irq)   (4UL * (irq))
@@ -17,25 +17,25 @@ static uint64_t base;
 void plic_init(const struct devinfo *d)
 {
     base = d->base;
-    pv_ops.io_write32(base + THRESHOLD(PLIC_CONTEXT), 0);
+    mmio_write32(base + THRESHOLD(PLIC_CONTEXT), 0);
 }
 
 /* plic_enable: priority 1 for source irq and enable it in context 1. */
 void plic_enable(int irq)
 {
     uint64_t word = base + ENABLE(PLIC_CONTEXT) + 4 * (irq / 32);
-    pv_ops.io_write32(base + PRIORITY(irq), 1);
-    pv_ops.io_write32(word, pv_ops.io_read32(word) | (1U << (irq % 32)));
+    mmio_write32(base + PRIORITY(irq), 1);
+    mmio_write32(word, mmio_read32(word) | (1U << (irq % 32)));
 }
 
 /* plic_claim: the highest-priority pending source of context 1 (0: none). */
 int plic_claim(void)
 {
-    return (int)pv_ops.io_read32(base + CLAIM(PLIC_CONTEXT));
+    return (int)mmio_read32(base + CLAIM(PLIC_CONTEXT));
 }
 
 /* plic_complete: tell the PLIC the handler of irq is done. */
 void plic_complete(int irq)
 {
-    pv_ops.io_write32(base + CLAIM(PLIC_CONTEXT), (uint32_t)irq);
+    mmio_write32(base + CLAIM(PLIC_CONTEXT), (uint32_t)irq);
 }

@@ -1,9 +1,10 @@
 /* pvops.h - the one table through which the kernel performs every privileged operation.
  *
- * The native build (pvops_native.c) implements it with CSR instructions, sfence.vma, SBI
- * calls and MMIO; the paravirtual build (CONFIG_PARAVIRT, pvops_xen.c) with hypercalls as
+ * The native build (pvops_native.c) implements it with CSR instructions, sfence.vma and SBI
+ * calls; the paravirtual build (CONFIG_PARAVIRT, pvops_xen.c) with hypercalls as
  * docs/hypercall-abi.md describes. The rest of the kernel never executes a privileged
- * instruction itself. (rdcycle and rdtime are unprivileged counter reads: riscv.h.) */
+ * instruction itself. (rdcycle and rdtime are unprivileged counter reads: riscv.h; device
+ * registers are plain loads and stores in both builds: mmio.h.) */
 #ifndef KERNEL_PVOPS_H
 #define KERNEL_PVOPS_H
 
@@ -49,24 +50,8 @@ struct pv_ops {
     void (*set_timer)(uint64_t deadline);             /* next timer interrupt at mtime deadline */
     void (*console_write)(const char *s, size_t n);
     void (*shutdown)(int failure) NORETURN;           /* power off: failure 0 = clean shutdown */
-
-    /* device I/O (memory-mapped registers) */
-    uint8_t (*io_read8)(uint64_t addr);
-    void (*io_write8)(uint64_t addr, uint8_t v);
-    uint32_t (*io_read32)(uint64_t addr);
-    void (*io_write32)(uint64_t addr, uint32_t v);
-    uint64_t (*io_read64)(uint64_t addr);
-    void (*io_write64)(uint64_t addr, uint64_t v);
 };
 
 extern const struct pv_ops pv_ops;
-
-/* mmio.c: the device-register accessors both tables use */
-uint8_t mmio_read8(uint64_t a);
-void mmio_write8(uint64_t a, uint8_t v);
-uint32_t mmio_read32(uint64_t a);
-void mmio_write32(uint64_t a, uint32_t v);
-uint64_t mmio_read64(uint64_t a);
-void mmio_write64(uint64_t a, uint64_t v);
 
 #endif

@@ -117,10 +117,4 @@ const struct pv_ops pv_ops = {
     .set_timer = sbi_set_timer,
     .console_write = uart_write,
     .shutdown = sbi_system_reset,
-    .io_read8 = mmio_read8,
-    .io_write8 = mmio_write8,
-    .io_read32 = mmio_read32,
-    .io_write32 = mmio_write32,
-    .io_read64 = mmio_read64,
-    .io_write64 = mmio_write64,
 };

@@ -306,10 +306,4 @@ const struct pv_ops pv_ops = {
     .set_timer = xen_set_timer,
     .console_write = xen_console_write,
     .shutdown = xen_shutdown,
-    .io_read8 = mmio_read8,
-    .io_write8 = mmio_write8,
-    .io_read32 = mmio_read32,
-    .io_write32 = mmio_write32,
-    .io_read64 = mmio_read64,
-    .io_write64 = mmio_write64,
 };

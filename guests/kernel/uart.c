@@ -3,7 +3,7 @@
  * interrupt; the handler drains RBR into the console. */
 #include "bootinfo.h"
 #include "kernel.h"
-#include "pvops.h"
+#include "mmio.h"
 #include "uart.h"
 
 #define UART_RBR 0                   /* receive buffer (read) */
@@ -23,17 +23,17 @@ static uint64_t base = 0x10000000;
 /* uart_intr: move every received byte to the console. */
 static void uart_intr(void)
 {
-    while (pv_ops.io_read8(base + UART_LSR) & LSR_DR)
-        console_input((char)pv_ops.io_read8(base + UART_RBR));
+    while (mmio_read8(base + UART_LSR) & LSR_DR)
+        console_input((char)mmio_read8(base + UART_RBR));
 }
 
 /* uart_init: 8N1, FIFOs on, receive interrupt enabled and routed through the PLIC. */
 void uart_init(const struct devinfo *d)
 {
     base = d->base;
-    pv_ops.io_write8(base + UART_LCR, LCR_8N1);
-    pv_ops.io_write8(base + UART_FCR, FCR_FIFO_ENABLE_CLEAR);
-    pv_ops.io_write8(base + UART_IER, IER_RX);
+    mmio_write8(base + UART_LCR, LCR_8N1);
+    mmio_write8(base + UART_FCR, FCR_FIFO_ENABLE_CLEAR);
+    mmio_write8(base + UART_IER, IER_RX);
     irq_register(d->irq, uart_intr);
 }
 
@@ -41,9 +41,9 @@ void uart_init(const struct devinfo *d)
 void uart_write(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        while (!(pv_ops.io_read8(base + UART_LSR) & LSR_THRE))
+        while (!(mmio_read8(base + UART_LSR) & LSR_THRE))
             ;
-        pv_ops.io_write8(base + UART_THR, (uint8_t)s[i]);
+        mmio_write8(base + UART_THR, (uint8_t)s[i]);
     }
 }
 

@@ -9,7 +9,7 @@
 #include "blk.h"
 #include "bootinfo.h"
 #include "proc.h"
-#include "pvops.h"
+#include "mmio.h"
 #include "riscv.h"
 #include "virtio.h"
 
@@ -38,12 +38,12 @@ static struct {
 /* reg_read / reg_write: a 32-bit virtio-mmio register. */
 static uint32_t reg_read(uint32_t off)
 {
-    return pv_ops.io_read32(vb.base + off);
+    return mmio_read32(vb.base + off);
 }
 
 static void reg_write(uint32_t off, uint32_t v)
 {
-    pv_ops.io_write32(vb.base + off, v);
+    mmio_write32(vb.base + off, v);
 }
 
 /* used_idx: the device's used.idx, read from memory each time. */

@@ -5,7 +5,7 @@ import struct
 
 import pytest
 
-from tests.pv.harness import EBUSY, EFAULT, EINVAL, ENODEV, R, W, PvTest, frame, leaf, pv  # noqa: F401
+from tests.pv.harness import EBUSY, EFAULT, EINVAL, ENODEV, PvTest, frame, pv  # noqa: F401
 
 BIND_PIRQ, SEND, MASK, UNMASK, EOI = 2, 3, 4, 5, 6
 SHARED = frame(20)

@@ -82,7 +82,6 @@ cdef enum:
 cdef uint64_t VSIP_TIMER = 1 << 5
 cdef uint64_t VSIP_EVENT = 1 << 9
 cdef uint64_t ASID_KERNEL = 1, ASID_USER = 2
-cdef uint64_t PPN_FIELD = (<uint64_t>1 << 44) - 1
 cdef int VMODE_USER = 0, VMODE_KERNEL = 1
 
 
@@ -482,8 +481,8 @@ cdef class PvCore:
         if cmd <= MMUEXT_PIN_L2:
             return self.paging.pin(table, <int>cmd)
         if cmd == MMUEXT_UNPIN:
-            if ((self.kernel_satp & PPN_FIELD) == root and self.kernel_satp) or \
-                    ((self.user_satp & PPN_FIELD) == root and self.user_satp):
+            if ((self.kernel_satp & PPN_MASK) == root and self.kernel_satp) or \
+                    ((self.user_satp & PPN_MASK) == root and self.user_satp):
                 return -E_BUSY
             return self.paging.unpin(table)
         return -E_INVAL

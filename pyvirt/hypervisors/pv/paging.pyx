@@ -16,9 +16,10 @@ from libc.stdint cimport uint8_t, uint32_t, uint64_t, int64_t
 from libc.string cimport memcpy, memset
 from libc.stdlib cimport calloc, free
 from pyvirt.machine.dirty cimport dirty_mark
+from pyvirt.machine.state cimport PPN_MASK
+from pyvirt.machine.mmu cimport PTE_V, PTE_R, PTE_W, PTE_X, PTE_G
 from pyvirt.hypervisors.pv.abi cimport E_PERM, E_BUSY, E_INVAL, E_NOMEM
 
-cdef uint64_t PTE_V = 1, PTE_R = 2, PTE_W = 4, PTE_X = 8, PTE_G = 0x20
 cdef uint64_t RESERVED = <uint64_t>0x3FF << 54
 cdef uint64_t NO_FRAME = <uint64_t>-1
 cdef uint8_t RELEASED = 0xFF
@@ -59,7 +60,7 @@ cdef class DirectPaging:
         self.validated += 1
         if (pte & RESERVED) or (pte & (PTE_W | PTE_R)) == PTE_W or (pte & PTE_G):
             return -E_INVAL
-        ppn = (pte >> 10) & ((<uint64_t>1 << 44) - 1)
+        ppn = (pte >> 10) & PPN_MASK
         pa = ppn << 12
         if not (pte & (PTE_R | PTE_W | PTE_X)):              # a pointer to the next level
             if level == 0 or self.frame_of(pa, &f) < 0 or self.ftype[f] != level:
@@ -81,7 +82,7 @@ cdef class DirectPaging:
         cdef uint64_t pa, f, first, span
         if not (pte & PTE_V):
             return
-        pa = ((pte >> 10) & ((<uint64_t>1 << 44) - 1)) << 12
+        pa = ((pte >> 10) & PPN_MASK) << 12
         if not (pte & (PTE_R | PTE_W | PTE_X)):
             if self.frame_of(pa, &f) == 0:
                 self.lcount[f] += delta
@@ -212,7 +213,7 @@ cdef class DirectPaging:
         cdef uint64_t f
         if (satp >> 60) != 8:
             return 0
-        return self.frame_of((satp & ((<uint64_t>1 << 44) - 1)) << 12, &f) == 0 and self.ftype[f] == 3
+        return self.frame_of((satp & PPN_MASK) << 12, &f) == 0 and self.ftype[f] == 3
 
     def set_shared_frame(self, uint64_t pa):
         """Reserve the shared page's frame (it may never become a page table). 0 or -errno."""
