@@ -272,3 +272,13 @@ def determinism_note(points: List[Point], metric_name: str = "") -> str:
                 "stream and the cost profile), so repeats would be bit-identical: no confidence intervals.")
     return (f"Each value is {n_text} repeats that are bit-identical (simulated time is deterministic): "
             f"no confidence intervals.")
+
+
+def ordered(values):
+    """values without repeats, in first-seen order."""
+    seen, out = set(), []
+    for v in values:
+        if v not in seen:
+            seen.add(v)
+            out.append(v)
+    return out

@@ -17,6 +17,7 @@ from typing import List, Optional
 
 from pyvirt.report import data as data_mod
 from pyvirt.report import style
+from pyvirt.report.data import ordered
 
 CATEGORY_ORDER = ["user", "supervisor", "machine", "trap_entry", "page_walk", "device", "firmware", "idle"]
 
@@ -36,15 +37,6 @@ def pretty(fieldname: str) -> str:
     return {"variant": "mode", "workload": "workload", "profile": "cost profile", "bench": "benchmark",
             "events.vm_exit": "VM-exit latency (cycles)", "arg.pages": "working set (4 KiB pages)",
             "config.tlb_entries": "TLB entries", "model.hypervisor": "hypervisor type"}.get(fieldname, fieldname)
-
-
-def ordered(values):
-    seen, out = set(), []
-    for v in values:
-        if v not in seen:
-            seen.add(v)
-            out.append(v)
-    return out
 
 
 def missing_notes(frame, fields) -> List[str]:

@@ -3,7 +3,8 @@ sent, one line per run (kind = "rounds"; docs/experiments.md). x is the round (1
 the last point of a line its stop-and-copy; hue names the runs' distinguishing field, panel
 splits them. Runs whose guest stopped before it could be migrated have no line."""
 from pyvirt.report import style
-from pyvirt.report.figures import FigureResult, _panel_title, _write_data, missing_notes, ordered, pretty
+from pyvirt.report.data import ordered
+from pyvirt.report.figures import FigureResult, _panel_title, _write_data, missing_notes, pretty
 
 
 def draw(sel, spec, prefix, out_dir, styler) -> FigureResult:

@@ -30,22 +30,13 @@ def _as_list(value, default):
     return list(value) if isinstance(value, list) else [value]
 
 
-def _ordered(values):
-    seen, out = set(), []
-    for v in values:
-        if v not in seen:
-            seen.add(v)
-            out.append(v)
-    return out
-
-
 def _nested_order(keys):
     """Distinct keys grouped by their first level, each level in order of first appearance."""
     if not keys:
         return []
-    levels = [_ordered(k[i] for k in keys) for i in range(len(keys[0]))]
+    levels = [data_mod.ordered(k[i] for k in keys) for i in range(len(keys[0]))]
     rank = [{v: j for j, v in enumerate(level)} for level in levels]
-    return sorted(_ordered(keys), key=lambda k: tuple(rank[i][v] for i, v in enumerate(k)))
+    return sorted(data_mod.ordered(keys), key=lambda k: tuple(rank[i][v] for i, v in enumerate(k)))
 
 
 def fmt(value: float, digits: Optional[int], relative: bool) -> str:
@@ -68,7 +59,7 @@ def build(frame, spec: dict) -> Table:
     metric = spec.get("metric", "per_iter")
     relative, kind = spec.get("relative_to"), spec.get("relative", "speed")
     every = sel.rows + sel.missing
-    row_keys = _ordered(tuple(r.get(f) for f in row_fields) for r in every)
+    row_keys = data_mod.ordered(tuple(r.get(f) for f in row_fields) for r in every)
     col_keys = _nested_order([tuple(r.get(f) for f in col_fields) for r in every])
     shared = [f for f in relative or {} if f in col_fields]
     if shared:                     # the baseline's own column would be all ones
